@@ -1,0 +1,17 @@
+/* preuves-cli-commands.h — the commands of preuves-cli
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Each command is `int preuves_cli_<name> (int argc, char **argv)`, where
+ * argv[0] is the command's name. Declare it here and list it in the table
+ * of preuves-cli.c. */
+
+G_END_DECLS

@@ -1,0 +1,72 @@
+/* preuves-cli.c — headless commands on a Preuves portfolio
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "preuves-cli-common.h"
+#include "preuves-cli-commands.h"
+
+static const PreuvesCliCommand commands[] = {
+  { NULL, NULL, NULL, NULL }
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: preuves-cli COMMAND [OPTION…] [ARGUMENT…]"));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; commands[i].name != NULL; i++)
+    {
+      g_autofree char *synopsis = g_strdup_printf ("%s %s", commands[i].name, commands[i].parameters);
+      fprintf (stream, "  %-46s %s\n", synopsis, _(commands[i].summary));
+    }
+  fprintf (stream, "\n%s\n", _("Run “preuves-cli COMMAND --help” for the options of a command."));
+  fprintf (stream, "%s\n", _("Exit status: 0 success, 1 a check found a problem, 2 bad input or unreadable file."));
+}
+
+static const PreuvesCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; commands[i].name != NULL; i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const PreuvesCliCommand *command;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? PREUVES_CLI_EXIT_BAD_INPUT : PREUVES_CLI_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("preuves-cli %s\n", PACKAGE_VERSION);
+      return PREUVES_CLI_EXIT_OK;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    return preuves_cli_fail_message (_("Unknown command “%s”. Run “preuves-cli --help” for the list."), argv[1]);
+
+  return command->run (argc - 1, argv + 1);
+}
