@@ -14,4 +14,9 @@ G_BEGIN_DECLS
  * argv[0] is the command's name. Declare it here and list it in the table
  * of preuves-cli.c. */
 
+int preuves_cli_referential (int argc, char **argv);
+int preuves_cli_check (int argc, char **argv);
+int preuves_cli_copy (int argc, char **argv);
+int preuves_cli_import (int argc, char **argv);
+
 G_END_DECLS

@@ -15,6 +15,10 @@
 #include "preuves-cli-commands.h"
 
 static const PreuvesCliCommand commands[] = {
+  { "referential", "[--json] [--file PATH]", N_("Print the référentiel: blocs, compétences, épreuves and criteria"), preuves_cli_referential },
+  { "check", "FILE", N_("Check a portfolio received from someone else, without changing it"), preuves_cli_check },
+  { "copy", "SOURCE DEST [--force]", N_("Save a consistent, self-contained copy of a portfolio"), preuves_cli_copy },
+  { "import", "SOURCE DEST [--force]", N_("Check a received portfolio and copy its content into a fresh one"), preuves_cli_import },
   { NULL, NULL, NULL, NULL }
 };
 
