@@ -1,0 +1,125 @@
+/* preuves-pdf-probe.c — reads one PDF in a process of its own
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: preuves-pdf-probe [--fd=N] [--no-annexes] [--timeout-ms=N]
+ *                          [--memory-limit-mb=N]
+ *
+ * Reads the document from descriptor N (standard input by default), never
+ * from a path, and writes one JSON object on standard output: the report
+ * of preuves_pdf_report_to_json(), or {"error": {"code": "damaged"}}.
+ * Exit status: 0 report written; 10 + PreuvesPdfError the document could
+ * not be read (the same code as in the JSON); 2 bad arguments. Killed by
+ * SIGALRM: it ran out of time.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+
+#include "preuves-pdf-analysis.h"
+
+#define EXIT_BAD_ARGUMENTS 2
+#define EXIT_PDF_ERROR     10
+
+static int fd = 0;
+static gboolean no_annexes = FALSE;
+static int timeout_ms = 0;
+static int memory_limit_mb = 2048;
+
+static const GOptionEntry entries[] = {
+  { "fd", 0, 0, G_OPTION_ARG_INT, &fd, "Read the document from this descriptor", "N" },
+  { "no-annexes", 0, 0, G_OPTION_ARG_NONE, &no_annexes, "Do not look for the annexes", NULL },
+  { "timeout-ms", 0, 0, G_OPTION_ARG_INT, &timeout_ms, "Die after this long", "MS" },
+  { "memory-limit-mb", 0, 0, G_OPTION_ARG_INT, &memory_limit_mb, "Address space limit, 0 for none", "MB" },
+  { NULL }
+};
+
+/* The probe limits itself rather than being limited by its parent: a
+ * child-setup function would apply to flatpak-spawn, not to the probe that
+ * flatpak-spawn has the portal start in a fresh sandbox. This runs before
+ * poppler sees a byte. The timer is the probe's own deadline, a second
+ * guard beside the parent's (which cannot reach into the sandbox). */
+static void
+limit_self (void)
+{
+  struct rlimit no_core = { 0, 0 };
+
+  setrlimit (RLIMIT_CORE, &no_core);
+  if (memory_limit_mb > 0)
+    {
+      struct rlimit as = { (rlim_t) memory_limit_mb << 20, (rlim_t) memory_limit_mb << 20 };
+
+      /* Also bounds the in-memory copy of a piped document. */
+      setrlimit (RLIMIT_AS, &as);
+      setrlimit (RLIMIT_FSIZE, &as);
+    }
+  if (timeout_ms > 0)
+    {
+      struct itimerval timer = { { 0, 0 }, { timeout_ms / 1000, (timeout_ms % 1000) * 1000 } };
+
+      setitimer (ITIMER_REAL, &timer, NULL);
+    }
+}
+
+static void
+print_node (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static int
+print_error (const GError *error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  PreuvesPdfError code = PREUVES_PDF_ERROR_DAMAGED;
+
+  if (error->domain == PREUVES_PDF_ERROR)
+    code = error->code;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, preuves_pdf_error_to_string (code));
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  print_node (node);
+  return EXIT_PDF_ERROR + code;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(PreuvesPdfReport) report = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || fd < 0 || fd == 1 || fd == 2)
+    {
+      g_printerr ("preuves-pdf-probe: %s\n", error != NULL ? error->message : "bad --fd");
+      return EXIT_BAD_ARGUMENTS;
+    }
+  limit_self ();
+
+  report = preuves_pdf_analyze_fd (fd, !no_annexes, &error);
+  if (report == NULL)
+    return print_error (error);
+
+  node = preuves_pdf_report_to_json (report);
+  print_node (node);
+  return EXIT_SUCCESS;
+}
