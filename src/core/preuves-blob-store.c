@@ -1,0 +1,186 @@
+/* preuves-blob-store.c — documents stored as chunked, content-addressed BLOBs
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "preuves-blob-store.h"
+#include "preuves-portfolio-private.h"
+#include "preuves-schema.h"
+
+gboolean
+preuves_sha256_is_valid (const char *sha256)
+{
+  if (sha256 == NULL || strlen (sha256) != 64)
+    return FALSE;
+  for (const char *p = sha256; *p != '\0'; p++)
+    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+preuves_blob_store_has (sqlite3    *db,
+                        const char *sha256,
+                        guint64    *size)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (sqlite3_prepare_v2 (db, "SELECT size FROM blob WHERE sha256 = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  if (size != NULL)
+    *size = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+exec_bound (sqlite3     *db,
+            const char  *sql,
+            const char  *text1,
+            const char  *text2,
+            gint64       number,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, text1, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, text2, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, number);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  return preuves_portfolio_set_sqlite_error (error, db, rc);
+}
+
+/* Copies @stream into chunks of the blob @key, one chunk-sized buffer at a
+ * time: a document is never whole in memory. */
+static gboolean
+write_chunks (sqlite3       *db,
+              const char    *key,
+              GInputStream  *stream,
+              GChecksum     *checksum,
+              guint64       *size,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree guint8 *buffer = g_malloc (PREUVES_BLOB_CHUNK_SIZE);
+  gsize n_read = PREUVES_BLOB_CHUNK_SIZE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO blob_chunk (sha256, seq, data) VALUES (?1, ?2, ?3)",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return preuves_portfolio_set_sqlite_error (error, db, rc);
+
+  *size = 0;
+  for (gint64 seq = 0; n_read == PREUVES_BLOB_CHUNK_SIZE; seq++)
+    {
+      if (!g_input_stream_read_all (stream, buffer, PREUVES_BLOB_CHUNK_SIZE, &n_read,
+                                    cancellable, error))
+        return FALSE;
+      if (n_read == 0)
+        break;
+      g_checksum_update (checksum, buffer, n_read);
+      *size += n_read;
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, seq);
+      sqlite3_bind_blob64 (stmt, 3, buffer, n_read, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return preuves_portfolio_set_sqlite_error (error, db, rc);
+    }
+  return TRUE;
+}
+
+/* The chunks are written under a random provisional key, because the real
+ * key (the SHA-256) is only known at the end; then they are renamed, or
+ * dropped if those bytes were already stored. */
+static gboolean
+put_stream_in_savepoint (sqlite3       *db,
+                         GInputStream  *stream,
+                         char         **sha256,
+                         guint64       *size,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uuid, -1);
+  const char *digest;
+
+  if (!exec_bound (db, "INSERT INTO blob (sha256, size) VALUES (?1, 0)", key, NULL, 0, error) ||
+      !write_chunks (db, key, stream, checksum, size, cancellable, error))
+    return FALSE;
+
+  digest = g_checksum_get_string (checksum);
+  *sha256 = g_strdup (digest);
+  if (preuves_blob_store_has (db, digest, NULL))
+    return preuves_schema_exec (db, "ROLLBACK TO preuves_blob_put", error);
+
+  return exec_bound (db, "INSERT INTO blob (sha256, size) VALUES (?1, ?3)", digest, NULL, *size, error) &&
+         exec_bound (db, "UPDATE blob_chunk SET sha256 = ?1 WHERE sha256 = ?2", digest, key, 0, error) &&
+         exec_bound (db, "DELETE FROM blob WHERE sha256 = ?1", key, NULL, 0, error);
+}
+
+gboolean
+preuves_blob_store_put_stream (sqlite3       *db,
+                               GInputStream  *stream,
+                               char         **sha256,
+                               guint64       *size,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autofree char *digest = NULL;
+  guint64 n_bytes = 0;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+
+  if (!preuves_schema_exec (db, "SAVEPOINT preuves_blob_put", error))
+    return FALSE;
+  if (!put_stream_in_savepoint (db, stream, &digest, &n_bytes, cancellable, error))
+    {
+      sqlite3_exec (db, "ROLLBACK TO preuves_blob_put; RELEASE preuves_blob_put", NULL, NULL, NULL);
+      return FALSE;
+    }
+  if (!preuves_schema_exec (db, "RELEASE preuves_blob_put", error))
+    return FALSE;
+
+  *sha256 = g_steal_pointer (&digest);
+  if (size != NULL)
+    *size = n_bytes;
+  return TRUE;
+}
+
+gboolean
+preuves_blob_store_collect (sqlite3  *db,
+                            GError  **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  /* blob_chunk rows go with their blob (ON DELETE CASCADE), and
+   * secure_delete overwrites their pages. */
+  return preuves_schema_exec (db,
+                              "DELETE FROM blob WHERE"
+                              " sha256 NOT IN (SELECT sha256 FROM attachment WHERE sha256 IS NOT NULL)"
+                              " AND sha256 NOT IN (SELECT sha256 FROM written_document WHERE sha256 IS NOT NULL)",
+                              error);
+}

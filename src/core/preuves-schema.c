@@ -1,0 +1,341 @@
+/* preuves-schema.c — the tables of a portfolio file and their migrations
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "preuves-portfolio-private.h"
+#include "preuves-schema.h"
+
+/* Every row a review round trip can touch carries the same bookkeeping
+ * columns: a UUID (rows keep it when a portfolio is copied, sent to an
+ * advisor and merged back, so a merge matches rows instead of duplicating
+ * them), the author and revision of the last change (to pick the newer side
+ * of a conflict) and its time in unix microseconds.
+ *
+ * Deletions are a `deleted` flag on the row rather than a separate
+ * tombstones table: the flag keeps the row's uuid, author and revision, so
+ * a merge sees who deleted what and when with the same rule as an edit, and
+ * undoing a deletion is flipping the flag back with nothing to rebuild.
+ * deleted = 1: the row itself was deleted. deleted = 2: it went with its
+ * preuve (links, attachments), so restoring the preuve restores exactly
+ * those and not the ones deleted on their own before. */
+#define ROW_COLUMNS \
+  "  uuid TEXT UNIQUE NOT NULL," \
+  "  author TEXT," \
+  "  revision INTEGER NOT NULL DEFAULT 1," \
+  "  modified_at INTEGER NOT NULL," \
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1, 2))"
+
+/* Version 1. Foreign keys point at UUIDs, not rowids, so that copying rows
+ * between files keeps them valid. Blobs are content-addressed and never
+ * edited, so they need no bookkeeping columns: two sides of a merge that
+ * hold the same document hold the same row. Large BLOBs live in rowid
+ * tables (WITHOUT ROWID suits only small rows). */
+static const char schema_v1[] =
+  "CREATE TABLE portfolio ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  created_at INTEGER NOT NULL,"
+  "  referentiel TEXT NOT NULL,"
+  ROW_COLUMNS
+  ") STRICT;"
+  "CREATE TABLE candidate ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name TEXT NOT NULL,"
+  "  etablissement TEXT,"
+  "  secteur TEXT,"
+  "  path TEXT NOT NULL CHECK (path IN ('formation', 'vae')),"
+  ROW_COLUMNS
+  ") STRICT;"
+  "CREATE TABLE preuve ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL,"
+  "  situation TEXT,"
+  "  date_start TEXT,"
+  "  date_end TEXT,"
+  "  kind TEXT NOT NULL DEFAULT 'other',"
+  "  confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),"
+  "  created_at INTEGER NOT NULL,"
+  ROW_COLUMNS
+  ") STRICT;"
+  "CREATE TABLE blob ("
+  "  sha256 TEXT PRIMARY KEY NOT NULL CHECK (length (sha256) = 64),"
+  "  size INTEGER NOT NULL CHECK (size >= 0)"
+  ") STRICT;"
+  "CREATE TABLE blob_chunk ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sha256 TEXT NOT NULL REFERENCES blob (sha256) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL CHECK (seq >= 0),"
+  "  data BLOB NOT NULL,"
+  "  UNIQUE (sha256, seq)"
+  ") STRICT;"
+  /* sha256 is NULL once the bytes of a deleted attachment are purged: the
+   * tombstone stays for merges, the document does not. */
+  "CREATE TABLE attachment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  preuve_uuid TEXT NOT NULL REFERENCES preuve (uuid) ON DELETE CASCADE,"
+  "  filename TEXT NOT NULL,"
+  "  content_type TEXT,"
+  "  sha256 TEXT REFERENCES blob (sha256),"
+  "  size INTEGER NOT NULL CHECK (size >= 0),"
+  "  added_at INTEGER NOT NULL,"
+  ROW_COLUMNS
+  ") STRICT;"
+  "CREATE INDEX attachment_by_preuve ON attachment (preuve_uuid);"
+  "CREATE INDEX attachment_by_sha256 ON attachment (sha256);"
+  "CREATE TABLE link ("
+  "  id INTEGER PRIMARY KEY,"
+  "  preuve_uuid TEXT NOT NULL REFERENCES preuve (uuid) ON DELETE CASCADE,"
+  "  sous_competence_id TEXT NOT NULL,"
+  "  justification TEXT NOT NULL DEFAULT '',"
+  ROW_COLUMNS
+  ") STRICT;"
+  "CREATE UNIQUE INDEX link_live ON link (preuve_uuid, sous_competence_id) WHERE deleted = 0;"
+  "CREATE INDEX link_by_sous_competence ON link (sous_competence_id, deleted);"
+  "CREATE INDEX link_by_preuve ON link (preuve_uuid, deleted);"
+  "CREATE TABLE written_document ("
+  "  id INTEGER PRIMARY KEY,"
+  "  epreuve_id TEXT NOT NULL,"
+  "  filename TEXT,"
+  "  content_type TEXT,"
+  "  sha256 TEXT REFERENCES blob (sha256),"
+  "  size INTEGER NOT NULL DEFAULT 0,"
+  "  pages_total INTEGER,"
+  "  text_layer INTEGER,"
+  "  annex_start INTEGER,"
+  "  annex_method TEXT,"
+  "  pages_counted INTEGER,"
+  "  manual_annex_start INTEGER,"
+  "  check_error TEXT,"
+  "  checked_sha256 TEXT,"
+  ROW_COLUMNS
+  ") STRICT;"
+  "CREATE UNIQUE INDEX written_document_live ON written_document (epreuve_id) WHERE deleted = 0;"
+  "CREATE INDEX written_document_by_sha256 ON written_document (sha256);"
+  "CREATE TABLE criterion_assessment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  criterion_id TEXT NOT NULL,"
+  "  state TEXT NOT NULL CHECK (state IN ('not-yet', 'in-progress', 'met')),"
+  "  note TEXT,"
+  ROW_COLUMNS
+  ") STRICT;"
+  "CREATE UNIQUE INDEX criterion_assessment_live ON criterion_assessment (criterion_id) WHERE deleted = 0;"
+  "CREATE TABLE rehearsal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  epreuve_id TEXT NOT NULL,"
+  "  presentation_seconds INTEGER NOT NULL CHECK (presentation_seconds >= 0),"
+  "  exchange_seconds INTEGER NOT NULL CHECK (exchange_seconds >= 0),"
+  "  recorded_at INTEGER NOT NULL,"
+  "  note TEXT,"
+  ROW_COLUMNS
+  ") STRICT;"
+  "CREATE INDEX rehearsal_by_epreuve ON rehearsal (epreuve_id, deleted);"
+  "CREATE TABLE remark ("
+  "  id INTEGER PRIMARY KEY,"
+  "  role TEXT NOT NULL CHECK (role IN ('advisor', 'candidate')),"
+  "  target_kind TEXT NOT NULL CHECK (target_kind IN"
+  "    ('preuve', 'sous-competence', 'criterion', 'document', 'bloc')),"
+  "  target_id TEXT,"
+  "  page INTEGER,"
+  "  text TEXT NOT NULL,"
+  "  resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1)),"
+  "  response TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  ROW_COLUMNS
+  ") STRICT;"
+  "CREATE INDEX remark_by_target ON remark (target_kind, target_id);"
+  "CREATE TABLE competence_status ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sous_competence_id TEXT NOT NULL,"
+  "  status TEXT NOT NULL,"
+  ROW_COLUMNS
+  ") STRICT;"
+  "CREATE UNIQUE INDEX competence_status_live ON competence_status (sous_competence_id) WHERE deleted = 0;"
+  "CREATE TABLE names ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  ROW_COLUMNS
+  ") STRICT;";
+
+const char * const preuves_schema_tables[] = {
+  "portfolio", "candidate", "preuve", "blob", "blob_chunk", "attachment",
+  "link", "written_document", "criterion_assessment", "rehearsal",
+  "remark", "competence_status", "names", NULL
+};
+
+/* migrations[i] brings a file from user_version i to i + 1. Add a step at
+ * the end and bump PREUVES_SCHEMA_VERSION; never edit a released step. */
+static const char * const migrations[] = {
+  schema_v1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PREUVES_SCHEMA_VERSION);
+
+gboolean
+preuves_schema_exec (sqlite3     *db,
+                     const char  *sql,
+                     GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return preuves_portfolio_set_sqlite_error (error, db, rc);
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           int         *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      preuves_portfolio_set_sqlite_error (error, db, rc);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  *value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* The pragmas every connection on a working portfolio uses. Never WAL: a
+ * -wal file left beside a copied or e-mailed portfolio loses data. */
+gboolean
+preuves_schema_configure (sqlite3  *db,
+                          GError  **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_extended_result_codes (db, 1);
+  return preuves_schema_exec (db,
+                              "PRAGMA journal_mode = DELETE;"
+                              "PRAGMA synchronous = FULL;"
+                              "PRAGMA foreign_keys = ON;"
+                              "PRAGMA secure_delete = ON;"
+                              "PRAGMA trusted_schema = OFF;",
+                              error);
+}
+
+/* Reads the header of an open file: refuses anything that is not a
+ * portfolio, or a portfolio from a newer Preuves. */
+gboolean
+preuves_schema_check_header (sqlite3  *db,
+                             int      *user_version,
+                             GError  **error)
+{
+  int application_id;
+  int version;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (!query_int (db, "PRAGMA application_id", &application_id, error) ||
+      !query_int (db, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  if ((guint32) application_id != PREUVES_APPLICATION_ID)
+    {
+      g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR,
+                           PREUVES_PORTFOLIO_ERROR_NOT_A_PORTFOLIO,
+                           _("This file is not a Preuves portfolio. Choose a file that ends in “.preuves”."));
+      return FALSE;
+    }
+  if (version > PREUVES_SCHEMA_VERSION)
+    {
+      g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR,
+                           PREUVES_PORTFOLIO_ERROR_TOO_NEW,
+                           _("This portfolio was saved by a newer version of Preuves. Update Preuves to open it."));
+      return FALSE;
+    }
+  if (user_version != NULL)
+    *user_version = version;
+  return TRUE;
+}
+
+static gboolean
+run_migrations (sqlite3  *db,
+                int       from,
+                GError  **error)
+{
+  g_autofree char *set_version = NULL;
+
+  g_assert (from >= 0 && from <= PREUVES_SCHEMA_VERSION);
+
+  for (int v = from; v < PREUVES_SCHEMA_VERSION; v++)
+    if (!preuves_schema_exec (db, migrations[v], error))
+      return FALSE;
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", PREUVES_SCHEMA_VERSION);
+  return preuves_schema_exec (db, set_version, error);
+}
+
+/* Brings an open portfolio to PREUVES_SCHEMA_VERSION, all steps in one
+ * transaction: an interrupted migration leaves the file as it was. */
+gboolean
+preuves_schema_migrate (sqlite3  *db,
+                        GError  **error)
+{
+  int version;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (!preuves_schema_check_header (db, &version, error))
+    return FALSE;
+  if (version == PREUVES_SCHEMA_VERSION)
+    return TRUE;
+
+  if (!preuves_schema_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!run_migrations (db, version, error) ||
+      !preuves_schema_exec (db, "COMMIT", error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes an empty database a portfolio with no rows: pragmas, page size,
+ * application id, every table, the current user_version. */
+gboolean
+preuves_schema_create (sqlite3  *db,
+                       GError  **error)
+{
+  g_autofree char *page_size = NULL;
+  g_autofree char *application_id = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  /* The page size only takes effect before the first table is written. */
+  page_size = g_strdup_printf ("PRAGMA page_size = %d", PREUVES_SCHEMA_PAGE_SIZE);
+  application_id = g_strdup_printf ("PRAGMA application_id = %d", (gint32) PREUVES_APPLICATION_ID);
+  if (!preuves_schema_configure (db, error) ||
+      !preuves_schema_exec (db, page_size, error) ||
+      !preuves_schema_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!preuves_schema_exec (db, application_id, error) ||
+      !run_migrations (db, 0, error) ||
+      !preuves_schema_exec (db, "COMMIT", error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
