@@ -28,6 +28,17 @@ diag < "$scratch/log"
 tree="$scratch/dest$prefix"
 share="$tree/share"
 
+# Run from the installed tree as a desktop would with this prefix: data
+# (GSettings schemas, MIME database) from there first, nothing from the
+# user's home.
+export XDG_DATA_HOME="$scratch/home"
+export XDG_DATA_DIRS="$share:/usr/share"
+export GSETTINGS_BACKEND=memory
+mkdir -p "$XDG_DATA_HOME"
+if [ -d "$share/glib-2.0/schemas" ]; then
+  glib-compile-schemas "$share/glib-2.0/schemas"
+fi
+
 "$tree/bin/preuves" --version > "$scratch/log" 2>&1 && grep -q '[0-9]\.[0-9]' "$scratch/log"
 ok $? "the installed preuves prints its version"
 diag < "$scratch/log"
@@ -63,9 +74,6 @@ update-mime-database "$share/mime" > "$scratch/log" 2>&1
 ok $? "update-mime-database accepts the installed MIME type"
 diag < "$scratch/log"
 
-export XDG_DATA_HOME="$scratch/home"
-export XDG_DATA_DIRS="$share:/usr/share"
-mkdir -p "$XDG_DATA_HOME"
 
 content_type ()
 {
