@@ -1,0 +1,799 @@
+/* test-portfolio-file.c — checking, importing and copying portfolio files
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "preuves-portfolio.h"
+#include "preuves-portfolio-file.h"
+#include "preuves-schema.h"
+
+/* A folder per test, removed at the end. */
+typedef struct
+{
+  char *dir;
+  char *valid;   /* a portfolio made through the core API */
+  char *pdf;     /* the PDF attached to it */
+  char *scan;    /* a 2.5 MiB attachment: three chunks */
+} Fixture;
+
+static char *
+sha256_of_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+write_pdf (const char *path,
+           const char *title,
+           int         n_pages)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (int page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s — page %d", title, page);
+
+      cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, 14);
+      cairo_move_to (cr, 60, 80);
+      cairo_show_text (cr, line);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+/* Random bytes do not compress: 2.5 MiB stays three chunks. */
+static void
+write_random (const char *path,
+              gsize       size)
+{
+  g_autofree guint32 *words = g_new (guint32, size / 4);
+
+  for (gsize i = 0; i < size / 4; i++)
+    words[i] = g_random_int ();
+  g_assert_true (g_file_set_contents (path, (const char *) words, size, NULL));
+}
+
+static void
+make_valid_portfolio (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->valid);
+  g_autoptr(GFile) pdf = g_file_new_for_path (fixture->pdf);
+  g_autoptr(GFile) scan = g_file_new_for_path (fixture->scan);
+  g_autoptr(PreuvesPortfolio) portfolio = NULL;
+  g_autoptr(PreuvesAttachment) a1 = NULL;
+  g_autoptr(PreuvesAttachment) a2 = NULL;
+  g_autoptr(PreuvesLink) link = NULL;
+  PreuvesPreuve *p1, *p2;
+
+  portfolio = preuves_portfolio_create (file, "Camille Essai", PREUVES_PATH_VAE, &error);
+  g_assert_no_error (error);
+  p1 = preuves_portfolio_add_preuve (portfolio, "Diagnostic du pôle vie scolaire", &error);
+  g_assert_no_error (error);
+  p2 = preuves_portfolio_add_preuve (portfolio, "Budget prévisionnel 2025-2026", &error);
+  g_assert_no_error (error);
+  preuves_preuve_set_confidential (p2, TRUE, &error);
+  g_assert_no_error (error);
+
+  a1 = preuves_portfolio_attach_file (portfolio, p1, pdf, NULL, &error);
+  g_assert_no_error (error);
+  a2 = preuves_portfolio_attach_file (portfolio, p2, scan, NULL, &error);
+  g_assert_no_error (error);
+  link = preuves_portfolio_link (portfolio, p1, "C1-1.1", "J'ai conduit le diagnostic.", &error);
+  g_assert_no_error (error);
+  preuves_portfolio_close (portfolio);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("test-portfolio-file-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->valid = g_build_filename (fixture->dir, "valid.preuves", NULL);
+  fixture->pdf = g_build_filename (fixture->dir, "diagnostic.pdf", NULL);
+  fixture->scan = g_build_filename (fixture->dir, "annexe.dat", NULL);
+  write_pdf (fixture->pdf, "Diagnostic du pôle vie scolaire", 3);
+  write_random (fixture->scan, 5 * 512 * 1024);
+  make_valid_portfolio (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->valid);
+  g_free (fixture->pdf);
+  g_free (fixture->scan);
+}
+
+/* A copy of the valid portfolio, changed by @sql on an ordinary
+ * connection: the way someone would craft a hostile file. */
+static char *
+tampered_copy (Fixture    *fixture,
+               const char *name,
+               const char *sql)
+{
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture->valid, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_null (message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return path;
+}
+
+static guint
+count_hidden_files (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] == '.' || g_str_has_suffix (name, "-journal"))
+      n++;
+  return n;
+}
+
+/* The file is refused by check and by import with @domain/@code and a
+ * message containing @fragment; the source is byte-identical afterwards,
+ * the destination untouched and no temporary file is left. */
+static void
+assert_refused (Fixture    *fixture,
+                const char *path,
+                GQuark      domain,
+                int         code,
+                const char *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *dest_path = g_build_filename (fixture->dir, "dest.preuves", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
+  g_autofree char *before = sha256_of_file (path);
+  g_autofree char *after = NULL;
+  g_autofree char *dest_contents = NULL;
+
+  g_assert_true (g_file_set_contents (dest_path, "earlier content", -1, NULL));
+
+  g_assert_false (preuves_portfolio_file_check (file, NULL, NULL, &error));
+  g_assert_error (error, domain, code);
+  g_test_message ("check: %s", error->message);
+  g_assert_nonnull (strstr (error->message, fragment));
+  g_clear_error (&error);
+
+  g_assert_false (preuves_portfolio_file_import (file, dest, NULL, NULL, NULL, &error));
+  g_assert_error (error, domain, code);
+  g_assert_nonnull (strstr (error->message, fragment));
+
+  after = sha256_of_file (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (g_file_get_contents (dest_path, &dest_contents, NULL, NULL));
+  g_assert_cmpstr (dest_contents, ==, "earlier content");
+  g_assert_cmpuint (count_hidden_files (fixture->dir), ==, 0);
+  g_unlink (dest_path);
+}
+
+static void
+test_refuse_empty (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "empty.preuves", NULL);
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_NOT_A_PORTFOLIO, "is empty");
+}
+
+static void
+test_refuse_random (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "random.preuves", NULL);
+
+  write_random (path, 64 * 1024);
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_NOT_A_PORTFOLIO,
+                  "is not a Preuves portfolio");
+}
+
+/* Cut at a page boundary, so that only the header's page count tells. */
+static void
+test_refuse_truncated (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "truncated.preuves", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture->valid, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4 * PREUVES_SCHEMA_PAGE_SIZE);
+  g_assert_true (g_file_set_contents (path, contents, (length / 2) & ~(gsize) (PREUVES_SCHEMA_PAGE_SIZE - 1), NULL));
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_DAMAGED, "incomplete");
+
+  g_assert_true (g_file_set_contents (path, contents, length - 1000, NULL));
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_DAMAGED, "incomplete");
+}
+
+static void
+test_refuse_trigger (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = tampered_copy (fixture, "trigger.preuves",
+                                         "CREATE TRIGGER wipe AFTER INSERT ON preuve BEGIN DELETE FROM link; END;");
+
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_UNSAFE,
+                  "trigger “wipe”");
+}
+
+static void
+test_refuse_view (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = tampered_copy (fixture, "view.preuves",
+                                         "CREATE VIEW everything AS SELECT * FROM preuve;");
+
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_UNSAFE,
+                  "view “everything”");
+}
+
+static void
+test_refuse_extra_table (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = tampered_copy (fixture, "extra.preuves",
+                                         "CREATE TABLE payload (x BLOB); INSERT INTO payload VALUES (randomblob (100));");
+
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_UNSAFE,
+                  "table “payload”");
+}
+
+/* Same table name, other columns: the allow-list holds columns too. */
+static void
+test_refuse_altered_table (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = tampered_copy (fixture, "altered.preuves",
+                                         "ALTER TABLE names ADD COLUMN secret TEXT;");
+
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_UNSAFE,
+                  "table “names”");
+}
+
+static void
+test_refuse_missing_table (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = tampered_copy (fixture, "missing.preuves", "DROP TABLE competence_status;");
+
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_DAMAGED, "is missing");
+}
+
+static void
+test_refuse_application_id (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = tampered_copy (fixture, "appid.preuves", "PRAGMA application_id = 1234;");
+
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_NOT_A_PORTFOLIO,
+                  "is not a Preuves portfolio");
+}
+
+static void
+test_refuse_future_version (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;", PREUVES_SCHEMA_VERSION + 1);
+  g_autofree char *path = tampered_copy (fixture, "future.preuves", sql);
+
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_TOO_NEW,
+                  "newer version of Preuves");
+}
+
+static void
+test_refuse_other_database (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "other.sqlite", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE song (title TEXT); INSERT INTO song VALUES ('x');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_NOT_A_PORTFOLIO,
+                  "is not a Preuves portfolio");
+}
+
+static void
+test_refuse_missing_chunk (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = tampered_copy (fixture, "chunk-missing.preuves",
+                                         "DELETE FROM blob_chunk WHERE seq = 1;");
+
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_DAMAGED,
+                  "part 2 of the document “annexe.dat” is missing");
+}
+
+static void
+test_refuse_last_chunk_missing (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = tampered_copy (fixture, "chunk-last.preuves",
+                                         "DELETE FROM blob_chunk WHERE seq = 2;");
+
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_DAMAGED,
+                  "part 3 of the document “annexe.dat” is missing");
+}
+
+static void
+test_refuse_altered_chunk (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = tampered_copy (fixture, "chunk-altered.preuves",
+                                         "UPDATE blob_chunk SET data = zeroblob (length (data)) WHERE seq = 0"
+                                         " AND sha256 = (SELECT sha256 FROM attachment WHERE filename = 'diagnostic.pdf');");
+
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_DAMAGED,
+                  "the document “diagnostic.pdf” was altered");
+}
+
+static void
+test_refuse_wrong_size (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = tampered_copy (fixture, "size.preuves",
+                                         "UPDATE attachment SET size = size + 1 WHERE filename = 'diagnostic.pdf';");
+
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_DAMAGED,
+                  "the size recorded for “diagnostic.pdf”");
+}
+
+/* A journal beside the file means another program's unfinished changes:
+ * reading without them could show a half-written state. */
+static void
+test_refuse_unfinished (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *journal = g_strconcat (fixture->valid, "-journal", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->valid);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (journal, "not empty", -1, NULL));
+  g_assert_false (preuves_portfolio_file_check (file, NULL, NULL, &error));
+  g_assert_error (error, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_UNFINISHED);
+  g_assert_nonnull (strstr (error->message, "valid.preuves-journal"));
+  g_unlink (journal);
+}
+
+static void
+assert_same_content (const char *original_path,
+                     const char *imported_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) original_file = g_file_new_for_path (original_path);
+  g_autoptr(GFile) imported_file = g_file_new_for_path (imported_path);
+  g_autoptr(PreuvesPortfolio) original = preuves_portfolio_open (original_file, &error);
+  g_autoptr(PreuvesPortfolio) imported = NULL;
+  GListModel *a, *b;
+
+  g_assert_no_error (error);
+  imported = preuves_portfolio_open (imported_file, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (preuves_portfolio_get_uuid (original), ==, preuves_portfolio_get_uuid (imported));
+  g_assert_cmpstr (preuves_portfolio_get_candidate_name (imported), ==, "Camille Essai");
+  a = preuves_portfolio_get_preuves (original);
+  b = preuves_portfolio_get_preuves (imported);
+  g_assert_cmpuint (g_list_model_get_n_items (a), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (b), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PreuvesPreuve) pa = g_list_model_get_item (a, i);
+      g_autoptr(PreuvesPreuve) pb = g_list_model_get_item (b, i);
+      g_autoptr(PreuvesAttachment) xa = g_list_model_get_item (preuves_preuve_get_attachments (pa), 0);
+      g_autoptr(PreuvesAttachment) xb = g_list_model_get_item (preuves_preuve_get_attachments (pb), 0);
+
+      g_assert_cmpstr (preuves_preuve_get_uuid (pa), ==, preuves_preuve_get_uuid (pb));
+      g_assert_cmpstr (preuves_preuve_get_title (pa), ==, preuves_preuve_get_title (pb));
+      g_assert_cmpint (preuves_preuve_get_confidential (pa), ==, preuves_preuve_get_confidential (pb));
+      g_assert_cmpstr (preuves_attachment_get_sha256 (xa), ==, preuves_attachment_get_sha256 (xb));
+      g_assert_cmpuint (preuves_attachment_get_size (xa), ==, preuves_attachment_get_size (xb));
+    }
+  preuves_portfolio_close (original);
+  preuves_portfolio_close (imported);
+}
+
+/* The bytes of the attachment named @filename, read back through the
+ * imported portfolio, are those of the file that was attached. */
+static void
+assert_attachment_bytes (const char *portfolio_path,
+                         const char *original_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (portfolio_path);
+  g_autoptr(PreuvesPortfolio) portfolio = preuves_portfolio_open (file, &error);
+  g_autofree char *expected = sha256_of_file (original_path);
+  g_autofree char *written_path = g_strconcat (portfolio_path, ".out", NULL);
+  g_autoptr(GFile) written = g_file_new_for_path (written_path);
+  g_autofree char *basename = g_path_get_basename (original_path);
+  GListModel *preuves;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  preuves = preuves_portfolio_get_preuves (portfolio);
+  for (guint i = 0; i < g_list_model_get_n_items (preuves); i++)
+    {
+      g_autoptr(PreuvesPreuve) preuve = g_list_model_get_item (preuves, i);
+      g_autoptr(PreuvesAttachment) attachment = g_list_model_get_item (preuves_preuve_get_attachments (preuve), 0);
+      g_autofree char *actual = NULL;
+
+      if (attachment == NULL || g_strcmp0 (preuves_attachment_get_filename (attachment), basename) != 0)
+        continue;
+      g_assert_true (preuves_attachment_write_to (attachment, written, NULL, &error));
+      g_assert_no_error (error);
+      actual = sha256_of_file (written_path);
+      g_assert_cmpstr (actual, ==, expected);
+      g_unlink (written_path);
+      found = TRUE;
+    }
+  g_assert_true (found);
+  preuves_portfolio_close (portfolio);
+}
+
+static void
+test_import_valid (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) source = g_file_new_for_path (fixture->valid);
+  g_autofree char *dest_path = g_build_filename (fixture->dir, "imported.preuves", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
+  g_autofree char *before = sha256_of_file (fixture->valid);
+  g_autofree char *after = NULL;
+  PreuvesPortfolioFileSummary summary;
+
+  g_assert_true (preuves_portfolio_file_check (source, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (summary.schema_version, ==, PREUVES_SCHEMA_VERSION);
+  g_assert_cmpuint (summary.n_preuves, ==, 2);
+  g_assert_cmpuint (summary.n_documents, ==, 2);
+
+  g_assert_true (preuves_portfolio_file_import (source, dest, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  after = sha256_of_file (fixture->valid);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_hidden_files (fixture->dir), ==, 0);
+
+  g_assert_true (preuves_portfolio_file_check (dest, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_same_content (fixture->valid, dest_path);
+  assert_attachment_bytes (dest_path, fixture->scan);
+  assert_attachment_bytes (dest_path, fixture->pdf);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GArray    *fractions;
+  gboolean   done;
+  gboolean   freed;
+} AsyncState;
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_false (state->done);
+  g_array_append_val (state->fractions, fraction);
+}
+
+static void
+progress_data_free (gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  state->freed = TRUE;
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AsyncState *state = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (preuves_portfolio_file_import_finish (result, &error));
+  g_assert_no_error (error);
+  state->done = TRUE;
+  g_main_loop_quit (state->loop);
+}
+
+/* Progress arrives in the caller's context, grows, ends at 1, and the
+ * caller's data is freed once the last report has run. */
+static void
+test_import_async_progress (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (fixture->valid);
+  g_autofree char *dest_path = g_build_filename (fixture->dir, "imported.preuves", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
+  AsyncState state = { 0 };
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  state.fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  preuves_portfolio_file_import_async (source, dest, progress_cb, &state, progress_data_free,
+                                       NULL, import_done_cb, &state);
+  g_main_loop_run (state.loop);
+  while (!state.freed)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (state.fractions->len, >=, 2);
+  for (guint i = 1; i < state.fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (state.fractions, double, i), >, g_array_index (state.fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (state.fractions, double, state.fractions->len - 1), ==, 1.0);
+  g_assert_true (g_file_test (dest_path, G_FILE_TEST_IS_REGULAR));
+
+  g_array_unref (state.fractions);
+  g_main_loop_unref (state.loop);
+}
+
+static void
+test_import_cancelled (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) source = g_file_new_for_path (fixture->valid);
+  g_autofree char *dest_path = g_build_filename (fixture->dir, "imported.preuves", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (preuves_portfolio_file_import (source, dest, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (dest_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_hidden_files (fixture->dir), ==, 0);
+}
+
+/* ---- A copy taken while another connection writes ---- */
+
+typedef struct
+{
+  const char *path;
+  gint        stop;
+  gint        inserted;
+} Writer;
+
+static gpointer
+writer_thread (gpointer user_data)
+{
+  Writer *writer = user_data;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (writer->path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "INSERT INTO names (name, uuid, modified_at)"
+                                       " VALUES (hex (randomblob (200)), hex (randomblob (16)), 0)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (!g_atomic_int_get (&writer->stop))
+    {
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+      g_atomic_int_inc (&writer->inserted);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return NULL;
+}
+
+static void
+assert_sound_copy (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (preuves_portfolio_file_check (file, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "delete");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_copy_while_writing (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (fixture->valid);
+  g_autofree char *dest_path = g_build_filename (fixture->dir, "copy.preuves", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
+  Writer writer = { fixture->valid, 0, 0 };
+  GThread *thread;
+
+  thread = g_thread_new ("writer", writer_thread, &writer);
+  /* Copy only once the writer is really writing. */
+  while (g_atomic_int_get (&writer.inserted) < 10)
+    g_thread_yield ();
+
+  for (int i = 0; i < 5; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      int before = g_atomic_int_get (&writer.inserted);
+
+      g_assert_true (preuves_portfolio_file_save_copy (source, dest, NULL, &error));
+      g_assert_no_error (error);
+      assert_sound_copy (dest_path);
+      /* The writer goes on between copies. */
+      while (g_atomic_int_get (&writer.inserted) < before + 10)
+        g_thread_yield ();
+    }
+  g_atomic_int_set (&writer.stop, 1);
+  g_thread_join (thread);
+  g_assert_cmpuint (count_hidden_files (fixture->dir), ==, 0);
+}
+
+static void
+test_copy_refuses_non_portfolio (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "random.preuves", NULL);
+  g_autofree char *dest_path = g_build_filename (fixture->dir, "copy.preuves", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
+  g_autoptr(GError) error = NULL;
+
+  write_random (path, 64 * 1024);
+  g_assert_false (preuves_portfolio_file_save_copy (source, dest, NULL, &error));
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_NOT_A_PORTFOLIO);
+  g_assert_false (g_file_test (dest_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_hidden_files (fixture->dir), ==, 0);
+}
+
+/* ---- preuves-cli ---- */
+
+static int
+run_cli (const char * const *args,
+         char              **out)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ignored = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PREUVES_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
+                               NULL, NULL, out != NULL ? out : &ignored, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *trigger = tampered_copy (fixture, "trigger.preuves",
+                                            "CREATE TRIGGER wipe AFTER INSERT ON preuve BEGIN DELETE FROM link; END;");
+  g_autofree char *random = g_build_filename (fixture->dir, "random.preuves", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.preuves", NULL);
+  g_autofree char *imported = g_build_filename (fixture->dir, "imported.preuves", NULL);
+  g_autofree char *out = NULL;
+
+  if (g_getenv ("PREUVES_CLI") == NULL)
+    {
+      g_test_skip ("PREUVES_CLI is not set");
+      return;
+    }
+  write_random (random, 4096);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "check", fixture->valid, NULL }, &out), ==, 0);
+  g_assert_nonnull (strstr (out, "2 preuves"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "check", trigger, NULL }, &out), ==, 1);
+  g_assert_nonnull (strstr (out, "trigger “wipe”"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "check", random, NULL }, NULL), ==, 2);
+  g_assert_cmpint (run_cli ((const char *[]) { "check", NULL }, NULL), ==, 2);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "copy", fixture->valid, copy, NULL }, NULL), ==, 0);
+  assert_sound_copy (copy);
+  g_assert_cmpint (run_cli ((const char *[]) { "copy", fixture->valid, copy, NULL }, NULL), ==, 2);
+  g_assert_cmpint (run_cli ((const char *[]) { "copy", fixture->valid, copy, "--force", NULL }, NULL), ==, 0);
+  g_assert_cmpint (run_cli ((const char *[]) { "copy", random, imported, NULL }, NULL), ==, 2);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "import", trigger, imported, NULL }, NULL), ==, 1);
+  g_assert_false (g_file_test (imported, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run_cli ((const char *[]) { "import", copy, imported, NULL }, NULL), ==, 0);
+  assert_same_content (fixture->valid, imported);
+}
+
+#define ADD(name, func) \
+  g_test_add ("/portfolio-file/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("refuse/empty", test_refuse_empty);
+  ADD ("refuse/random", test_refuse_random);
+  ADD ("refuse/truncated", test_refuse_truncated);
+  ADD ("refuse/trigger", test_refuse_trigger);
+  ADD ("refuse/view", test_refuse_view);
+  ADD ("refuse/extra-table", test_refuse_extra_table);
+  ADD ("refuse/altered-table", test_refuse_altered_table);
+  ADD ("refuse/missing-table", test_refuse_missing_table);
+  ADD ("refuse/application-id", test_refuse_application_id);
+  ADD ("refuse/future-version", test_refuse_future_version);
+  ADD ("refuse/other-database", test_refuse_other_database);
+  ADD ("refuse/missing-chunk", test_refuse_missing_chunk);
+  ADD ("refuse/last-chunk-missing", test_refuse_last_chunk_missing);
+  ADD ("refuse/altered-chunk", test_refuse_altered_chunk);
+  ADD ("refuse/wrong-size", test_refuse_wrong_size);
+  ADD ("refuse/unfinished", test_refuse_unfinished);
+  ADD ("import/valid", test_import_valid);
+  ADD ("import/async-progress", test_import_async_progress);
+  ADD ("import/cancelled", test_import_cancelled);
+  ADD ("copy/while-writing", test_copy_while_writing);
+  ADD ("copy/non-portfolio", test_copy_refuses_non_portfolio);
+  ADD ("cli", test_cli);
+
+  return g_test_run ();
+}
