@@ -1,0 +1,643 @@
+/* test-portfolio.c — the portfolio file, its preuves and links
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libglib-testing/signal-logger.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "preuves-portfolio-private.h"
+#include "preuves-schema.h"
+
+typedef struct
+{
+  char  *dir;
+  char  *path;
+  GFile *file;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("test-portfolio-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "candidate.preuves", NULL);
+  fixture->file = g_file_new_for_path (fixture->path);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_dir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  g_object_unref (fixture->file);
+}
+
+static PreuvesPortfolio *
+create_portfolio (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  PreuvesPortfolio *portfolio;
+
+  portfolio = preuves_portfolio_create (fixture->file, "Camille Martin", PREUVES_PATH_VAE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (portfolio);
+  preuves_portfolio_set_author (portfolio, "Camille");
+  return portfolio;
+}
+
+static PreuvesPortfolio *
+reopen (Fixture          *fixture,
+        PreuvesPortfolio *portfolio)
+{
+  g_autoptr(GError) error = NULL;
+  PreuvesPortfolio *reopened;
+
+  preuves_portfolio_close (portfolio);
+  g_assert_finalize_object (portfolio);
+  reopened = preuves_portfolio_open (fixture->file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reopened);
+  return reopened;
+}
+
+static char *
+query_text (sqlite3    *db,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Creating, closing, reopening ---------------------------------------------- */
+
+static void
+test_create_reopen (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  PreuvesPortfolio *portfolio = create_portfolio (fixture);
+  g_autofree char *uuid = g_strdup (preuves_portfolio_get_uuid (portfolio));
+  g_autofree char *preuve_uuid = NULL;
+  PreuvesPreuve *preuve;
+
+  g_assert_true (g_uuid_string_is_valid (uuid));
+  g_assert_cmpstr (preuves_portfolio_get_candidate_name (portfolio), ==, "Camille Martin");
+  g_assert_cmpint (preuves_portfolio_get_path (portfolio), ==, PREUVES_PATH_VAE);
+  g_assert_true (preuves_portfolio_set_etablissement (portfolio, "Lycée Jean Moulin", &error));
+  g_assert_no_error (error);
+  g_assert_true (preuves_portfolio_set_secteur (portfolio, "Enseignement secondaire", &error));
+  g_assert_true (preuves_portfolio_set_path (portfolio, PREUVES_PATH_FORMATION, &error));
+
+  preuve = preuves_portfolio_add_preuve (portfolio, "Plan de formation 2025", &error);
+  g_assert_no_error (error);
+  preuve_uuid = g_strdup (preuves_preuve_get_uuid (preuve));
+  g_assert_true (preuves_preuve_set_situation (preuve, "Réorganisation du pôle", &error));
+  g_assert_true (preuves_preuve_set_date_start (preuve, "2025-01-06", &error));
+  g_assert_true (preuves_preuve_set_date_end (preuve, "2025-06-30", &error));
+  g_assert_true (preuves_preuve_set_kind (preuve, PREUVES_PREUVE_KIND_PLAN, &error));
+  g_assert_true (preuves_preuve_set_confidential (preuve, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (preuves_preuve_get_revision (preuve), ==, 6);
+
+  portfolio = reopen (fixture, portfolio);
+  g_assert_cmpstr (preuves_portfolio_get_uuid (portfolio), ==, uuid);
+  g_assert_cmpstr (preuves_portfolio_get_etablissement (portfolio), ==, "Lycée Jean Moulin");
+  g_assert_cmpstr (preuves_portfolio_get_secteur (portfolio), ==, "Enseignement secondaire");
+  g_assert_cmpint (preuves_portfolio_get_path (portfolio), ==, PREUVES_PATH_FORMATION);
+  g_assert_cmpuint (g_list_model_get_n_items (preuves_portfolio_get_preuves (portfolio)), ==, 1);
+
+  preuve = preuves_portfolio_find_preuve (portfolio, preuve_uuid);
+  g_assert_nonnull (preuve);
+  g_assert_cmpstr (preuves_preuve_get_title (preuve), ==, "Plan de formation 2025");
+  g_assert_cmpstr (preuves_preuve_get_situation (preuve), ==, "Réorganisation du pôle");
+  g_assert_cmpstr (preuves_preuve_get_date_start (preuve), ==, "2025-01-06");
+  g_assert_cmpstr (preuves_preuve_get_date_end (preuve), ==, "2025-06-30");
+  g_assert_cmpstr (preuves_preuve_get_kind (preuve), ==, "plan");
+  g_assert_true (preuves_preuve_get_confidential (preuve));
+  g_assert_cmpstr (preuves_preuve_get_author (preuve), ==, "Camille");
+  g_assert_cmpint (preuves_preuve_get_revision (preuve), ==, 6);
+  g_assert_cmpint (preuves_preuve_get_modified_at (preuve), >, 0);
+
+  preuves_portfolio_close (portfolio);
+  g_assert_true (preuves_portfolio_is_closed (portfolio));
+  g_assert_false (preuves_preuve_set_title (preuve, "after close", &error));
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_CLOSED);
+  g_assert_finalize_object (portfolio);
+}
+
+static void
+test_create_refuses_overwrite (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  PreuvesPortfolio *portfolio;
+
+  g_assert_true (g_file_set_contents (fixture->path, "someone's notes", -1, &error));
+  g_assert_true (g_file_get_contents (fixture->path, &before, &before_length, NULL));
+
+  portfolio = preuves_portfolio_create (fixture->file, "X", PREUVES_PATH_VAE, &error);
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_EXISTS);
+  g_assert_null (portfolio);
+
+  g_assert_true (g_file_get_contents (fixture->path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+}
+
+static void
+test_pragmas (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  PreuvesPortfolio *portfolio = create_portfolio (fixture);
+  sqlite3 *db = preuves_portfolio_get_db (portfolio);
+  g_autofree char *journal_mode = query_text (db, "PRAGMA journal_mode");
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpstr (journal_mode, ==, "delete");
+  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (db, "PRAGMA secure_delete"), ==, 1);
+  g_assert_cmpint (query_int (db, "PRAGMA page_size"), ==, 8192);
+  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, PREUVES_APPLICATION_ID);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, PREUVES_SCHEMA_VERSION);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* What is in the file header, seen by another program. */
+  preuves_portfolio_close (portfolio);
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (raw, "PRAGMA application_id"), ==, PREUVES_APPLICATION_ID);
+  g_assert_cmpint (query_int (raw, "PRAGMA user_version"), ==, PREUVES_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (raw, "PRAGMA page_size"), ==, 8192);
+  for (guint i = 0; preuves_schema_tables[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+                                              " AND name = '%s'", preuves_schema_tables[i]);
+
+      g_assert_cmpint (query_int (raw, sql), ==, 1);
+    }
+  sqlite3_close (raw);
+  g_assert_finalize_object (portfolio);
+}
+
+/* A file of an older version, made by hand: the application id of a
+ * portfolio and user_version 0. Migrating brings every table and the
+ * current version; migrating a current file writes nothing. */
+static void
+test_migrate_forward (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d;"
+                                          "CREATE TABLE kept (x INTEGER); INSERT INTO kept VALUES (42);",
+                                          PREUVES_APPLICATION_ID);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 0);
+
+  g_assert_true (preuves_schema_migrate (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, PREUVES_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'preuve'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT x FROM kept"), ==, 42);
+  sqlite3_close (db);
+
+  g_assert_true (g_file_get_contents (fixture->path, &before, &before_length, NULL));
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_true (preuves_schema_migrate (db, &error));
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (fixture->path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+}
+
+/* Files that must be refused, and left as they were. */
+static void
+write_other_sqlite (const char *path,
+                    const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+assert_refused (Fixture *fixture,
+                int      code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreuvesPortfolio) portfolio = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *journal = g_strconcat (fixture->path, "-journal", NULL);
+  gsize before_length, after_length;
+
+  g_assert_true (g_file_get_contents (fixture->path, &before, &before_length, NULL));
+  portfolio = preuves_portfolio_open (fixture->file, &error);
+  g_assert_null (portfolio);
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpuint (strlen (error->message), >, 20);
+
+  g_assert_true (g_file_get_contents (fixture->path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuse_other_application (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  write_other_sqlite (fixture->path, "PRAGMA application_id = 1234;"
+                                     "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('hi');");
+  assert_refused (fixture, PREUVES_PORTFOLIO_ERROR_NOT_A_PORTFOLIO);
+}
+
+static void
+test_refuse_future_version (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  PreuvesPortfolio *portfolio = create_portfolio (fixture);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", PREUVES_SCHEMA_VERSION + 1);
+
+  preuves_portfolio_close (portfolio);
+  g_assert_finalize_object (portfolio);
+  write_other_sqlite (fixture->path, sql);
+  assert_refused (fixture, PREUVES_PORTFOLIO_ERROR_TOO_NEW);
+}
+
+static void
+test_refuse_random_bytes (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint8 bytes[16384];
+
+  for (gsize i = 0; i < sizeof bytes; i++)
+    bytes[i] = g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (fixture->path, (const char *) bytes, sizeof bytes, NULL));
+  assert_refused (fixture, PREUVES_PORTFOLIO_ERROR_NOT_A_PORTFOLIO);
+}
+
+static void
+test_refuse_empty_file (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_assert_true (g_file_set_contents (fixture->path, "", 0, NULL));
+  assert_refused (fixture, PREUVES_PORTFOLIO_ERROR_NOT_A_PORTFOLIO);
+}
+
+static void
+test_refuse_missing_file (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreuvesPortfolio) portfolio = preuves_portfolio_open (fixture->file, &error);
+
+  g_assert_null (portfolio);
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_IO);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
+/* Models and signals ------------------------------------------------------------ */
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names of the properties notified on @object, sorted: GObject does not
+ * promise an order for notifications held back by g_object_set(). */
+static char *
+pop_notified (GtSignalLogger *logger,
+              gpointer        object)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  while (gt_signal_logger_get_n_emissions (logger) > 0)
+    {
+      g_autoptr(GtSignalLoggerEmission) emission = NULL;
+      g_autofree char *type_name = NULL;
+      g_autofree char *signal_name = NULL;
+      GParamSpec *pspec = NULL;
+      gpointer emitter = NULL;
+
+      g_assert_true (gt_signal_logger_pop_emission (logger, &emitter, &type_name, &signal_name, &emission));
+      g_assert_true (emitter == object);
+      g_assert_cmpstr (signal_name, ==, "notify");
+      gt_signal_logger_emission_get_params (emission, &pspec);
+      g_ptr_array_add (names, (gpointer) g_param_spec_get_name (pspec));
+      g_param_spec_unref (pspec);
+    }
+  g_ptr_array_sort (names, compare_strings);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+test_model_signals (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autoptr(PreuvesPortfolio) portfolio = create_portfolio (fixture);
+  GListModel *preuves = preuves_portfolio_get_preuves (portfolio);
+  PreuvesPreuve *first, *second;
+  g_autoptr(PreuvesLink) link = NULL;
+  g_autofree char *what_preuves = NULL;
+  g_autofree char *what_links = NULL;
+  g_autofree char *notified = NULL;
+  guint position, removed, added;
+
+  gt_signal_logger_connect (logger, preuves, "items-changed");
+  first = preuves_portfolio_add_preuve (portfolio, "Compte rendu du CA", &error);
+  second = preuves_portfolio_add_preuve (portfolio, "Budget 2025", &error);
+  g_assert_no_error (error);
+  gt_signal_logger_assert_emission_pop (logger, preuves, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpuint (added, ==, 1);
+  gt_signal_logger_assert_emission_pop (logger, preuves, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_cmpuint (removed, ==, 0);
+  gt_signal_logger_assert_no_emissions (logger);
+
+  g_assert_true (preuves_portfolio_remove_preuve (portfolio, first, &error));
+  gt_signal_logger_assert_emission_pop (logger, preuves, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpuint (removed, ==, 1);
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_true (g_list_model_get_object (preuves, 0) == G_OBJECT (second));
+  g_object_unref (second);
+
+  g_assert_true (preuves_portfolio_restore_preuve (portfolio, first, &error));
+  g_assert_no_error (error);
+  gt_signal_logger_assert_emission_pop (logger, preuves, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpuint (added, ==, 1);
+  gt_signal_logger_assert_no_emissions (logger);
+
+  /* A property set writes through and notifies it, with the bookkeeping. */
+  gt_signal_logger_connect (logger, second, "notify");
+  gt_signal_logger_connect (logger, portfolio, "changed");
+  /* g_object_set() holds notify back until it returns, so the portfolio's
+   * "changed" comes first. */
+  g_object_set (second, "title", "Budget prévisionnel 2025", NULL);
+  g_assert_cmpstr (preuves_preuve_get_title (second), ==, "Budget prévisionnel 2025");
+  gt_signal_logger_assert_emission_pop (logger, portfolio, "changed", &what_preuves);
+  g_assert_cmpstr (what_preuves, ==, "preuves");
+  notified = pop_notified (logger, second);
+  g_assert_cmpstr (notified, ==, "author modified-at revision title");
+  gt_signal_logger_assert_no_emissions (logger);
+
+  /* Setting the same value again is not a change. */
+  g_object_set (second, "title", "Budget prévisionnel 2025", NULL);
+  gt_signal_logger_assert_no_emissions (logger);
+
+  link = preuves_portfolio_link (portfolio, second, "C1-1.1", "Le budget que j'ai construit", &error);
+  g_assert_no_error (error);
+  gt_signal_logger_assert_emission_pop (logger, portfolio, "changed", &what_links);
+  g_assert_cmpstr (what_links, ==, "links");
+  gt_signal_logger_assert_no_emissions (logger);
+}
+
+/* Links ----------------------------------------------------------------------- */
+
+static guint
+count_for (GHashTable *counts,
+           const char *id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, id));
+}
+
+static void
+test_links (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  PreuvesPortfolio *portfolio = create_portfolio (fixture);
+  PreuvesPreuve *plan = preuves_portfolio_add_preuve (portfolio, "Plan", &error);
+  PreuvesPreuve *budget = preuves_portfolio_add_preuve (portfolio, "Budget", &error);
+  g_autoptr(PreuvesLink) link = NULL;
+  g_autoptr(PreuvesLink) again = NULL;
+  g_autoptr(GListModel) for_preuve = NULL;
+  g_autoptr(GListModel) for_competence = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(PreuvesLink) first = NULL;
+  g_autofree char *plan_uuid = g_strdup (preuves_preuve_get_uuid (plan));
+
+  link = preuves_portfolio_link (portfolio, plan, "C1-1.3", "J'ai conduit le diagnostic", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (preuves_link_get_uuid (link)));
+  g_assert_cmpstr (preuves_link_get_preuve_uuid (link), ==, plan_uuid);
+  g_assert_cmpstr (preuves_link_get_justification (link), ==, "J'ai conduit le diagnostic");
+  g_assert_cmpstr (preuves_link_get_author (link), ==, "Camille");
+  g_clear_object (&link);
+  link = preuves_portfolio_link (portfolio, plan, "C1-2b.6", NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&link);
+  link = preuves_portfolio_link (portfolio, budget, "C1-1.3", "Budget du projet", &error);
+  g_assert_no_error (error);
+
+  /* The same pair twice is refused; an empty id too. */
+  again = preuves_portfolio_link (portfolio, plan, "C1-1.3", "encore", &error);
+  g_assert_null (again);
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_INVALID);
+  g_clear_error (&error);
+  again = preuves_portfolio_link (portfolio, plan, "", "vide", &error);
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_INVALID);
+  g_clear_error (&error);
+
+  counts = preuves_portfolio_count_links_by_sous_competence (portfolio);
+  g_assert_cmpuint (count_for (counts, "C1-1.3"), ==, 2);
+  g_assert_cmpuint (count_for (counts, "C1-2b.6"), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 2);
+  g_clear_pointer (&counts, g_hash_table_unref);
+
+  g_assert_true (preuves_portfolio_set_justification (portfolio, plan, "C1-2b.6",
+                                                      "Procédure rédigée avec l'équipe", &error));
+  g_assert_no_error (error);
+  g_assert_true (preuves_portfolio_unlink (portfolio, budget, "C1-1.3", &error));
+  g_assert_no_error (error);
+  g_assert_false (preuves_portfolio_unlink (portfolio, budget, "C1-1.3", &error));
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Linking again after an unlink is allowed: the tombstone stays. */
+  g_clear_object (&link);
+  link = preuves_portfolio_link (portfolio, budget, "C1-1.3", "Second essai", &error);
+  g_assert_no_error (error);
+  g_assert_true (preuves_portfolio_unlink (portfolio, budget, "C1-1.3", &error));
+  g_assert_cmpint (query_int (preuves_portfolio_get_db (portfolio),
+                              "SELECT count(*) FROM link WHERE deleted = 1"), ==, 2);
+
+  portfolio = reopen (fixture, portfolio);
+  plan = preuves_portfolio_find_preuve (portfolio, plan_uuid);
+  for_preuve = preuves_portfolio_list_links_for_preuve (portfolio, plan);
+  g_assert_cmpuint (g_list_model_get_n_items (for_preuve), ==, 2);
+  first = g_list_model_get_item (for_preuve, 1);
+  g_assert_cmpstr (preuves_link_get_sous_competence_id (first), ==, "C1-2b.6");
+  g_assert_cmpstr (preuves_link_get_justification (first), ==, "Procédure rédigée avec l'équipe");
+  g_assert_cmpint (preuves_link_get_revision (first), ==, 2);
+  for_competence = preuves_portfolio_list_links_for_sous_competence (portfolio, "C1-1.3");
+  g_assert_cmpuint (g_list_model_get_n_items (for_competence), ==, 1);
+  counts = preuves_portfolio_count_links_by_sous_competence (portfolio);
+  g_assert_cmpuint (count_for (counts, "C1-1.3"), ==, 1);
+
+  preuves_portfolio_close (portfolio);
+  g_clear_object (&for_preuve);
+  g_clear_object (&for_competence);
+  g_clear_object (&first);
+  g_assert_finalize_object (portfolio);
+}
+
+/* Removing a preuve tombstones it with its links; restoring brings back
+ * those links and not one unlinked before. */
+static void
+test_remove_restore (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  PreuvesPortfolio *portfolio = create_portfolio (fixture);
+  PreuvesPreuve *preuve = preuves_portfolio_add_preuve (portfolio, "Charte", &error);
+  g_autofree char *uuid = g_strdup (preuves_preuve_get_uuid (preuve));
+  g_autoptr(PreuvesLink) a = preuves_portfolio_link (portfolio, preuve, "C2-1.1", "a", &error);
+  g_autoptr(PreuvesLink) b = preuves_portfolio_link (portfolio, preuve, "C2-1.2", "b", &error);
+  g_autoptr(GHashTable) counts = NULL;
+  sqlite3 *db = preuves_portfolio_get_db (portfolio);
+
+  g_assert_no_error (error);
+  g_assert_true (preuves_portfolio_unlink (portfolio, preuve, "C2-1.2", &error));
+  g_assert_true (preuves_portfolio_remove_preuve (portfolio, preuve, &error));
+  g_assert_no_error (error);
+  g_assert_true (preuves_preuve_get_deleted (preuve));
+  g_assert_null (preuves_portfolio_find_preuve (portfolio, uuid));
+  counts = preuves_portfolio_count_links_by_sous_competence (portfolio);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
+  g_clear_pointer (&counts, g_hash_table_unref);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM preuve WHERE deleted = 1"), ==, 1);
+
+  /* Removing twice is an error, not a crash. */
+  g_assert_false (preuves_portfolio_remove_preuve (portfolio, preuve, &error));
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (preuves_portfolio_restore_preuve (portfolio, preuve, &error));
+  g_assert_no_error (error);
+  g_assert_true (preuves_portfolio_find_preuve (portfolio, uuid) == preuve);
+  counts = preuves_portfolio_count_links_by_sous_competence (portfolio);
+  g_assert_cmpuint (count_for (counts, "C2-1.1"), ==, 1);
+  g_assert_cmpuint (count_for (counts, "C2-1.2"), ==, 0);
+  g_clear_pointer (&counts, g_hash_table_unref);
+
+  /* A removed preuve stays removed in the file. */
+  g_assert_true (preuves_portfolio_remove_preuve (portfolio, preuve, &error));
+  portfolio = reopen (fixture, portfolio);
+  g_assert_cmpuint (g_list_model_get_n_items (preuves_portfolio_get_preuves (portfolio)), ==, 0);
+  g_assert_null (preuves_portfolio_find_preuve (portfolio, uuid));
+  preuves_portfolio_close (portfolio);
+  g_assert_finalize_object (portfolio);
+}
+
+static void
+test_invalid_values (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreuvesPortfolio) portfolio = create_portfolio (fixture);
+  PreuvesPreuve *preuve = preuves_portfolio_add_preuve (portfolio, "Note", &error);
+  const char * const bad_dates[] = { "2025-02-30", "25-01-01", "2025-1-1", "2025-01-01x", "hier", NULL };
+
+  for (guint i = 0; bad_dates[i] != NULL; i++)
+    {
+      g_assert_false (preuves_preuve_set_date_start (preuve, bad_dates[i], &error));
+      g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_null (preuves_preuve_get_date_start (preuve));
+  g_assert_true (preuves_preuve_set_date_start (preuve, "2024-02-29", &error));
+  g_assert_true (preuves_preuve_set_date_start (preuve, "", &error));
+  g_assert_null (preuves_preuve_get_date_start (preuve));
+
+  g_assert_false (preuves_preuve_set_kind (preuve, "poem", &error));
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_INVALID);
+  g_assert_cmpstr (preuves_preuve_get_kind (preuve), ==, "other");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/portfolio/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("create-reopen", test_create_reopen);
+  ADD ("create-refuses-overwrite", test_create_refuses_overwrite);
+  ADD ("pragmas", test_pragmas);
+  ADD ("migrate-forward", test_migrate_forward);
+  ADD ("refuse/other-application", test_refuse_other_application);
+  ADD ("refuse/future-version", test_refuse_future_version);
+  ADD ("refuse/random-bytes", test_refuse_random_bytes);
+  ADD ("refuse/empty-file", test_refuse_empty_file);
+  ADD ("refuse/missing-file", test_refuse_missing_file);
+  ADD ("model-signals", test_model_signals);
+  ADD ("links", test_links);
+  ADD ("remove-restore", test_remove_restore);
+  ADD ("invalid-values", test_invalid_values);
+#undef ADD
+
+  return g_test_run ();
+}
