@@ -20,7 +20,22 @@ G_BEGIN_DECLS
  * translated.
  *
  * Lists are GPtrArrays whose elements are the structures named in their
- * comment; they never own their elements (the référentiel does). */
+ * comment; they never own their elements (the référentiel does).
+ *
+ * The file (format 1), as in data/referentiels/: an object with "format",
+ * "id", "title", "official_title"?, "domaines" [{id, number, title,
+ * short_title, blocs: [codes]}], "blocs" [{code, number, title,
+ * section_title?, domaine, activites: [{code, title, bullets: [],
+ * competences: [{code, title, sous_competences: [{id, code, text,
+ * duplicate_code?}]}]}], epreuve}], "epreuve_finale" (an épreuve with
+ * "attitudes": [{id, number, title, lead, bullets}]) and "paths" [{id
+ * ("formation"|"vae"), title, requirements: [], epreuves: [ids]}]. An
+ * épreuve is {id, title, kind ("written"|"oral"), description?,
+ * objective?, modalites, jury, presentation_minutes and exchange_minutes
+ * ({min, max}, orals only), written_document? ({kind, title, pages_min,
+ * pages_max, hors_annexes}, required for "written"), criteria: [{id,
+ * group ("écrit"|"oral"), text}]}. Members marked ? are optional; others
+ * are ignored. */
 
 typedef struct _PreuvesDomaine             PreuvesDomaine;
 typedef struct _PreuvesBloc                PreuvesBloc;
