@@ -18,5 +18,6 @@ int preuves_cli_referential (int argc, char **argv);
 int preuves_cli_check (int argc, char **argv);
 int preuves_cli_copy (int argc, char **argv);
 int preuves_cli_import (int argc, char **argv);
+int preuves_cli_pages (int argc, char **argv);
 
 G_END_DECLS

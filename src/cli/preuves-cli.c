@@ -19,6 +19,7 @@ static const PreuvesCliCommand commands[] = {
   { "check", "FILE", N_("Check a portfolio received from someone else, without changing it"), preuves_cli_check },
   { "copy", "SOURCE DEST [--force]", N_("Save a consistent, self-contained copy of a portfolio"), preuves_cli_copy },
   { "import", "SOURCE DEST [--force]", N_("Check a received portfolio and copy its content into a fresh one"), preuves_cli_import },
+  { "pages", "PDF [--kind diagnostic|final] [--annex-start N] [--json]", N_("Count the pages of a written document, without its annexes"), preuves_cli_pages },
   { NULL, NULL, NULL, NULL }
 };
 
