@@ -178,6 +178,7 @@ static const char *
 skip_section_number (const char *p)
 {
   const char *after;
+  gboolean roman = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (section_words); i++)
     if ((after = skip_word (p, section_words[i])) != NULL)
@@ -191,14 +192,18 @@ skip_section_number (const char *p)
     after++;
   if (after == p)
     {
-      while (strchr ("ivxlcIVXLC", *after) != NULL && *after != '\0')
+      roman = TRUE;
+      while (*after != '\0' && strchr ("ivxlcIVXLC", *after) != NULL)
         after++;
-      /* A bare roman numeral needs punctuation, or "I Annexes" would eat
-       * the 'I' of a word. */
-      if (after == p || after[0] == ' ')
-        return p;
     }
+  if (after == p || !is_word_end (*after))
+    return p;
+
   after = skip_spaces (after);
+  /* A bare roman numeral needs punctuation after it, or the "I" of
+   * "I Annexes" could be a word. */
+  if (roman && !is_separator (*after))
+    return p;
   while (is_separator (*after))
     after = skip_spaces (after + 1);
   return after;
