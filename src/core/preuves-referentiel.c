@@ -506,7 +506,7 @@ claim (GHashTable  *table,
        GError     **error)
 {
   if (g_hash_table_contains (table, key))
-    return invalid (error, path, _("the %s “%s” is already used by another entry"), member, key);
+    return invalid (error, path, _("“%s” “%s” is already used by another entry"), member, key);
 
   g_hash_table_insert (table, (gpointer) key, value);
   return TRUE;
@@ -1026,7 +1026,7 @@ read_path (PreuvesReferentiel  *self,
       const PreuvesPathRules *other = g_ptr_array_index (self->paths, i);
 
       if (other->path == rules->path)
-        return invalid (error, path, _("the id “%s” is already used by another entry"), rules->id);
+        return invalid (error, path, _("“id” “%s” is already used by another entry"), rules->id);
     }
   return TRUE;
 }
