@@ -9,6 +9,7 @@
 # of meson's glib preset, merges it into each translation of po/LINGUAS and
 # fails on any untranslated or fuzzy message, on msgfmt --check errors, and
 # on any source file with translatable strings that POTFILES.in forgets.
+# Does the same for the help (help/C/*.page and help/LANG/LANG.po).
 
 set -u
 . "$(dirname "$0")/tap.sh"
@@ -28,7 +29,9 @@ potfiles="$srcdir/po/POTFILES.in"
 grep -v -e '^#' -e '^[[:space:]]*$' "$potfiles" > "$scratch/POTFILES"
 languages=$(grep -v -e '^#' -e '^[[:space:]]*$' "$srcdir/po/LINGUAS")
 
-echo "1..$((3 + 4 * $(echo "$languages" | wc -w)))"
+help_languages=$(ls "$srcdir/help" | grep -v -e '^C$' -e 'meson.build')
+
+echo "1..$((3 + 4 * $(echo $languages $help_languages | wc -w)))"
 
 # 1. Every file listed exists.
 missing=""
@@ -61,31 +64,51 @@ done
 ok $? "xgettext builds a template from POTFILES.in"
 diag < "$scratch/xgettext.log"
 
-for lang in $languages; do
-  po="$srcdir/po/$lang.po"
+# check_po PO TEMPLATE NAME: the checks of one translation.
+check_po ()
+{
+  po="$1"
+  pot="$2"
+  name="$3"
 
   msgfmt --check --check-format -o /dev/null "$po" 2> "$scratch/msgfmt.log"
-  ok $? "$lang.po passes msgfmt --check"
+  ok $? "$name passes msgfmt --check"
   diag < "$scratch/msgfmt.log"
 
-  msgmerge --quiet --no-fuzzy-matching -o "$scratch/$lang.po" "$po" "$scratch/preuves.pot" 2>&1 | diag
-  [ -s "$scratch/$lang.po" ]; ok $? "$lang.po merges with the fresh template"
+  merged="$scratch/merged.po"
+  rm -f "$merged"
+  msgmerge --quiet --no-fuzzy-matching -o "$merged" "$po" "$pot" 2>&1 | diag
+  [ -s "$merged" ]; ok $? "$name merges with a fresh template"
 
   # msgfmt --statistics prints "N translated messages, N fuzzy
   # translations, N untranslated messages." (the zero counts left out).
-  stats=$(LC_ALL=C msgfmt --statistics -o /dev/null "$scratch/$lang.po" 2>&1)
+  stats=$(LC_ALL=C msgfmt --statistics -o /dev/null "$merged" 2>&1)
   echo "$stats" | diag
   count=$(echo "$stats" | sed -n 's/.* \([0-9][0-9]*\) untranslated message.*/\1/p')
   count=${count:-0}
-  msgattrib --untranslated --no-obsolete "$scratch/$lang.po" > "$scratch/untranslated" 2>&1
-  [ "$count" -eq 0 ]; ok $? "$lang.po translates every message"
-  [ "$count" -eq 0 ] || { echo "$count untranslated:"; sed '1,/^$/d' "$scratch/untranslated" | grep -v -e '^#' -e '^msgstr' -e '^$'; } | head -60 | diag
+  [ "$count" -eq 0 ]; ok $? "$name translates every message"
+  [ "$count" -eq 0 ] || { echo "$count untranslated:"; msgattrib --untranslated --no-obsolete "$merged" | sed '1,/^$/d' | grep -v -e '^#' -e '^msgstr' -e '^$'; } | head -60 | diag
 
   count=$(echo "$stats" | sed -n 's/.* \([0-9][0-9]*\) fuzzy translation.*/\1/p')
   count=${count:-0}
-  msgattrib --only-fuzzy --no-obsolete "$scratch/$lang.po" > "$scratch/fuzzy" 2>&1
-  [ "$count" -eq 0 ]; ok $? "$lang.po has no fuzzy message"
-  [ "$count" -eq 0 ] || sed '1,/^$/d' "$scratch/fuzzy" | grep -v -e '^#' -e '^msgstr' -e '^$' | head -60 | diag
+  [ "$count" -eq 0 ]; ok $? "$name has no fuzzy message"
+  [ "$count" -eq 0 ] || msgattrib --only-fuzzy --no-obsolete "$merged" | sed '1,/^$/d' | grep -v -e '^#' -e '^msgstr' -e '^$' | head -60 | diag
+}
+
+for lang in $languages; do
+  check_po "$srcdir/po/$lang.po" "$scratch/preuves.pot" "po/$lang.po"
+done
+
+# 4. The help: a template from the Mallard pages, as gnome.yelp() makes it.
+itstool -o "$scratch/help.pot" "$srcdir"/help/C/*.page 2> "$scratch/itstool.log"
+status=$?
+diag < "$scratch/itstool.log"
+for lang in $help_languages; do
+  if [ $status -ne 0 ]; then
+    ok 1 "itstool builds a template of the help"
+    continue
+  fi
+  check_po "$srcdir/help/$lang/$lang.po" "$scratch/help.pot" "help/$lang/$lang.po"
 done
 
 exit $failed
