@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "preuves-assessment.h"
 #include "preuves-portfolio-private.h"
 #include "preuves-schema.h"
 
@@ -616,6 +617,169 @@ test_invalid_values (Fixture       *fixture,
   g_assert_cmpstr (preuves_preuve_get_kind (preuve), ==, "other");
 }
 
+/* Assessment storage ---------------------------------------------------------- */
+
+static void
+test_criteria_rehearsals (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  PreuvesPortfolio *portfolio = create_portfolio (fixture);
+  g_autoptr(GPtrArray) rehearsals = NULL;
+  g_autofree char *note = NULL;
+  PreuvesRehearsal *latest;
+
+  g_assert_cmpint (preuves_portfolio_get_criterion (portfolio, "bloc1-c1", &note), ==,
+                   PREUVES_CRITERION_NOT_YET);
+  g_assert_null (note);
+  g_assert_true (preuves_portfolio_set_criterion (portfolio, "bloc1-c1", PREUVES_CRITERION_IN_PROGRESS,
+                                                  "Il manque le budget", &error));
+  g_assert_true (preuves_portfolio_set_criterion (portfolio, "bloc1-c1", PREUVES_CRITERION_MET,
+                                                  "Fait", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (preuves_portfolio_get_db (portfolio),
+                              "SELECT revision FROM criterion_assessment"), ==, 2);
+
+  g_assert_true (preuves_portfolio_add_rehearsal (portfolio, "bloc2", 17 * 60, 16 * 60, "trop long", &error));
+  g_assert_true (preuves_portfolio_add_rehearsal (portfolio, "bloc2", 18 * 60, 15 * 60, NULL, &error));
+  g_assert_true (preuves_portfolio_add_rehearsal (portfolio, "finale", 20 * 60, 35 * 60, NULL, &error));
+  g_assert_no_error (error);
+
+  portfolio = reopen (fixture, portfolio);
+  g_assert_cmpint (preuves_portfolio_get_criterion (portfolio, "bloc1-c1", &note), ==,
+                   PREUVES_CRITERION_MET);
+  g_assert_cmpstr (note, ==, "Fait");
+  rehearsals = preuves_portfolio_list_rehearsals (portfolio, "bloc2");
+  g_assert_cmpuint (rehearsals->len, ==, 2);
+  latest = g_ptr_array_index (rehearsals, 0);
+  g_assert_cmpint (latest->presentation_seconds, ==, 18 * 60);
+  g_assert_cmpint (latest->exchange_seconds, ==, 15 * 60);
+  g_assert_cmpstr (latest->author, ==, "Camille");
+  g_clear_pointer (&rehearsals, g_ptr_array_unref);
+  rehearsals = preuves_portfolio_list_rehearsals (portfolio, NULL);
+  g_assert_cmpuint (rehearsals->len, ==, 3);
+  preuves_portfolio_close (portfolio);
+  g_assert_finalize_object (portfolio);
+}
+
+static void
+test_written_document (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  PreuvesPortfolio *portfolio = create_portfolio (fixture);
+  g_autofree char *doc_path = g_build_filename (fixture->dir, "diagnostic.pdf", NULL);
+  g_autoptr(GFile) doc = g_file_new_for_path (doc_path);
+  g_autoptr(PreuvesWrittenDocument) stored = NULL;
+  PreuvesWrittenDocument check = { 0 };
+
+  g_assert_null (preuves_portfolio_get_written_document (portfolio, "bloc1"));
+  g_assert_true (g_file_set_contents (doc_path, "%PDF-1.4 not really", -1, NULL));
+  g_assert_true (preuves_portfolio_set_written_document (portfolio, "bloc1", doc, NULL, &error));
+  g_assert_no_error (error);
+
+  check.pages_total = 24;
+  check.text_layer = 1;
+  check.annex_start = 20;
+  check.annex_method = PREUVES_ANNEX_METHOD_OUTLINE;
+  check.pages_counted = 19;
+  check.check_error = NULL;
+  check.checked_sha256 = (char *) "0000000000000000000000000000000000000000000000000000000000000000";
+  g_assert_true (preuves_portfolio_set_written_document_check (portfolio, "bloc1", &check, &error));
+  g_assert_true (preuves_portfolio_set_manual_annex_start (portfolio, "bloc1", 21, &error));
+  g_assert_no_error (error);
+  g_assert_false (preuves_portfolio_set_manual_annex_start (portfolio, "finale", 3, &error));
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  portfolio = reopen (fixture, portfolio);
+  stored = preuves_portfolio_get_written_document (portfolio, "bloc1");
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->filename, ==, "diagnostic.pdf");
+  g_assert_cmpuint (stored->size, ==, strlen ("%PDF-1.4 not really"));
+  g_assert_cmpint (stored->pages_total, ==, 24);
+  g_assert_cmpint (stored->text_layer, ==, 1);
+  g_assert_cmpint (stored->annex_start, ==, 20);
+  g_assert_cmpint (stored->annex_method, ==, PREUVES_ANNEX_METHOD_OUTLINE);
+  g_assert_cmpint (stored->pages_counted, ==, 19);
+  g_assert_cmpint (stored->manual_annex_start, ==, 21);
+  g_assert_null (stored->check_error);
+  g_assert_cmpstr (stored->checked_sha256, ==, check.checked_sha256);
+  g_clear_pointer (&stored, preuves_written_document_free);
+
+  /* A new file forgets the old check and the old bytes. */
+  g_assert_true (g_file_set_contents (doc_path, "%PDF-1.4 second version", -1, NULL));
+  g_assert_true (preuves_portfolio_set_written_document (portfolio, "bloc1", doc, NULL, &error));
+  stored = preuves_portfolio_get_written_document (portfolio, "bloc1");
+  g_assert_cmpint (stored->pages_total, ==, -1);
+  g_assert_cmpint (stored->manual_annex_start, ==, -1);
+  g_assert_cmpint (query_int (preuves_portfolio_get_db (portfolio), "SELECT count(*) FROM blob"), ==, 1);
+  g_assert_cmpint (query_int (preuves_portfolio_get_db (portfolio),
+                              "SELECT count(*) FROM written_document"), ==, 1);
+
+  g_assert_true (preuves_portfolio_remove_written_document (portfolio, "bloc1", &error));
+  g_assert_null (preuves_portfolio_get_written_document (portfolio, "bloc1"));
+  preuves_portfolio_close (portfolio);
+  g_assert_finalize_object (portfolio);
+}
+
+static void
+test_remarks_names (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  PreuvesPortfolio *portfolio = create_portfolio (fixture);
+  g_autofree char *uuid = NULL;
+  g_autofree char *refused = NULL;
+  g_autoptr(GPtrArray) remarks = NULL;
+  const char * const names[] = { "Jeanne Dupont", "M. Leroy", NULL };
+  const char * const fewer[] = { "M. Leroy", "Mme Petit", NULL };
+  g_auto(GStrv) stored = NULL;
+  PreuvesRemark *remark;
+
+  preuves_portfolio_set_author (portfolio, "Conseillère VAE");
+  uuid = preuves_portfolio_add_remark (portfolio, PREUVES_REMARK_ROLE_ADVISOR, "sous-competence",
+                                       "C1-1.3", 0, "Justification trop courte", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (uuid));
+  refused = preuves_portfolio_add_remark (portfolio, PREUVES_REMARK_ROLE_ADVISOR, "planet", NULL, 0,
+                                          "?", &error);
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (preuves_portfolio_add_remark (portfolio, PREUVES_REMARK_ROLE_ADVISOR, "bloc", "1", 0,
+                                               "  ", &error));
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_INVALID);
+  g_clear_error (&error);
+
+  preuves_portfolio_set_author (portfolio, "Camille");
+  g_assert_true (preuves_portfolio_resolve_remark (portfolio, uuid, TRUE, "Complétée", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (preuves_portfolio_set_names (portfolio, names, &error));
+  g_assert_true (preuves_portfolio_set_names (portfolio, fewer, &error));
+  g_assert_no_error (error);
+
+  portfolio = reopen (fixture, portfolio);
+  remarks = preuves_portfolio_list_remarks (portfolio, "sous-competence", "C1-1.3");
+  g_assert_cmpuint (remarks->len, ==, 1);
+  remark = g_ptr_array_index (remarks, 0);
+  g_assert_cmpint (remark->role, ==, PREUVES_REMARK_ROLE_ADVISOR);
+  g_assert_true (remark->resolved);
+  g_assert_cmpstr (remark->response, ==, "Complétée");
+  g_assert_cmpstr (remark->text, ==, "Justification trop courte");
+  g_assert_cmpstr (remark->author, ==, "Camille");
+  g_clear_pointer (&remarks, g_ptr_array_unref);
+  remarks = preuves_portfolio_list_remarks (portfolio, "preuve", NULL);
+  g_assert_cmpuint (remarks->len, ==, 0);
+
+  stored = preuves_portfolio_get_names (portfolio);
+  g_assert_cmpstrv (stored, fewer);
+  g_assert_cmpint (query_int (preuves_portfolio_get_db (portfolio),
+                              "SELECT count(*) FROM names WHERE deleted = 1"), ==, 1);
+  preuves_portfolio_close (portfolio);
+  g_assert_finalize_object (portfolio);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -637,6 +801,9 @@ main (int    argc,
   ADD ("links", test_links);
   ADD ("remove-restore", test_remove_restore);
   ADD ("invalid-values", test_invalid_values);
+  ADD ("criteria-rehearsals", test_criteria_rehearsals);
+  ADD ("written-document", test_written_document);
+  ADD ("remarks-names", test_remarks_names);
 #undef ADD
 
   return g_test_run ();

@@ -14,6 +14,7 @@
 
 #include "preuves-link-private.h"
 #include "preuves-portfolio-private.h"
+#include "preuves-referentiel.h"
 
 static gboolean
 check_live_preuve (PreuvesPortfolio  *self,
@@ -27,15 +28,34 @@ check_live_preuve (PreuvesPortfolio  *self,
   return FALSE;
 }
 
-static gboolean
-check_sous_competence_id (const char  *id,
-                          GError     **error)
+/* Resolves a sous-compétence code or id to its stable id, checked against
+ * the référentiel when the portfolio uses the built-in one (a portfolio of
+ * another title keeps its ids as given). */
+static const char *
+resolve_sous_competence (PreuvesPortfolio  *self,
+                         const char        *code_or_id,
+                         GError           **error)
 {
-  if (id != NULL && *id != '\0' && g_utf8_validate (id, -1, NULL) && strlen (id) < 64)
-    return TRUE;
+  PreuvesReferentiel *referentiel = preuves_referentiel_get_default ();
+  const PreuvesSousCompetence *sous;
+  g_autoptr(GError) local_error = NULL;
+
+  if (code_or_id == NULL || *code_or_id == '\0' || !g_utf8_validate (code_or_id, -1, NULL) ||
+      strlen (code_or_id) > 64)
+    {
+      g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_INVALID,
+                           _("Choose a sous-compétence of the référentiel, such as C1-1.3."));
+      return NULL;
+    }
+  if (referentiel == NULL ||
+      g_strcmp0 (preuves_referentiel_get_id (referentiel), preuves_portfolio_get_referentiel_id (self)) != 0)
+    return code_or_id;
+  sous = preuves_referentiel_find_sous_competence (referentiel, code_or_id, &local_error);
+  if (sous != NULL)
+    return sous->id;
   g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_INVALID,
-                       _("Choose a sous-compétence of the référentiel, such as C1-1.3."));
-  return FALSE;
+                       local_error->message);
+  return NULL;
 }
 
 static PreuvesLink *
@@ -115,7 +135,7 @@ preuves_portfolio_link (PreuvesPortfolio  *self,
   g_return_val_if_fail (PREUVES_IS_PREUVE (preuve), NULL);
 
   if (!check_live_preuve (self, preuve, error) ||
-      !check_sous_competence_id (sous_competence_id, error))
+      (sous_competence_id = resolve_sous_competence (self, sous_competence_id, error)) == NULL)
     return NULL;
   existing = read_link (self, preuves_preuve_get_uuid (preuve), sous_competence_id, NULL);
   if (existing != NULL)
@@ -146,7 +166,8 @@ change_link (PreuvesPortfolio  *self,
 {
   int changed;
 
-  if (!check_live_preuve (self, preuve, error))
+  if (!check_live_preuve (self, preuve, error) ||
+      (sous_competence_id = resolve_sous_competence (self, sous_competence_id, error)) == NULL)
     return FALSE;
   changed = run_link_statement (self, sql, preuve, sous_competence_id, text, error);
   if (changed < 0)
