@@ -142,6 +142,7 @@ test_heading_lines (void)
   const char *headings[] = {
     "ANNEXES", "Annexes", "annexes", "Annexe 1 — Organigramme", "Annexe 1 :", "ANNEXE I",
     "Annexe 2 – Planning de l’année", "ANNEXE A : Fiche de poste", "I. ANNEXES", "Annexe 3",
+    "A N N E X E S",
   };
   const char *others[] = {
     "Annexes ........ 23", "Annexes 23", "Annexes . . . . 23", "Annexes …… 23",
@@ -150,6 +151,7 @@ test_heading_lines (void)
     "annexes et tableaux de bord", "Les annexes présentent les outils.",
     "Annexé au présent mémoire, le planning de l’année",
     "Annexe 1 : Organigramme de l’établissement. Il présente les services et leurs liens.",
+    "A N N E X E 1", "E N S E M B L E",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
@@ -249,6 +251,24 @@ test_outline_without_annexes (void)
 
   assert_annexes (report, 5, 4, PREUVES_ANNEX_METHOD_HEADING);
   g_assert_cmpuint (preuves_pdf_report_get_n_outline_items (report), ==, 2);
+}
+
+/* "Liste des annexes" at the front is a table of contents; in the back
+ * half, it opens the annexes. */
+static void
+test_annex_list (void)
+{
+  g_autofree char *text = body ("Développement");
+  g_autofree char *list = g_strdup ("Liste des annexes\nOrganigramme\nPlanning");
+  const char *front[] = { "Mémoire", "Sommaire", list, text, text, text, text, text, text, text, NULL };
+  const char *back[] = { "Mémoire", "Sommaire", text, text, text, text, text, list, text, text, NULL };
+  g_autofree char *front_path = make_pages ("list-front.pdf", front, NULL, 0);
+  g_autofree char *back_path = make_pages ("list-back.pdf", back, NULL, 0);
+  g_autoptr(PreuvesPdfReport) front_report = probe_ok (front_path);
+  g_autoptr(PreuvesPdfReport) back_report = probe_ok (back_path);
+
+  assert_annexes (front_report, 10, 0, PREUVES_ANNEX_METHOD_NONE);
+  assert_annexes (back_report, 10, 8, PREUVES_ANNEX_METHOD_HEADING);
 }
 
 static void
@@ -732,6 +752,7 @@ main (int    argc,
   g_test_add_func ("/pdf/outline", test_outline);
   g_test_add_func ("/pdf/outline-without-annexes", test_outline_without_annexes);
   g_test_add_func ("/pdf/numbered-heading", test_numbered_heading);
+  g_test_add_func ("/pdf/annex-list", test_annex_list);
   g_test_add_func ("/pdf/document", test_document);
   g_test_add_func ("/pdf/no-annexes", test_no_annexes);
   g_test_add_func ("/pdf/image-only", test_image_only);

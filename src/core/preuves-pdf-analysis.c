@@ -54,8 +54,13 @@ static const Keyword keywords[] = {
 
 static const char * const toc_titles[] = {
   "sommaire", "table des matieres", "table of contents", "contents", "plan",
-  "table des annexes", "liste des annexes", "table des figures", "liste des figures",
-  "liste des tableaux", "index",
+  "table des figures", "liste des figures", "liste des tableaux", "index",
+};
+
+/* A list of the annexes is a table of contents too, and may stand at the
+ * front (after the sommaire) or open the annexes. */
+static const char * const annex_list_titles[] = {
+  "table des annexes", "liste des annexes", "sommaire des annexes",
 };
 
 static const char * const section_words[] = {
@@ -305,6 +310,25 @@ match_after_keyword (const char *rest,
   return !looks_like_sentence (rest);
 }
 
+/* "A N N E X E S": a heading set with wide letter spacing comes out of the
+ * text layer one letter at a time. Takes @text. */
+static char *
+unspace_letters (char *text)
+{
+  gsize len = strlen (text);
+  gsize i;
+
+  if (len < 9 || len % 2 == 0)
+    return text;
+  for (i = 0; i < len; i += 2)
+    if (!g_ascii_isalpha (text[i]) || (i + 1 < len && text[i + 1] != ' '))
+      return text;
+  for (i = 0; i < len; i += 2)
+    text[i / 2] = text[i];
+  text[(len + 1) / 2] = '\0';
+  return text;
+}
+
 /* "Annexé au rapport" is not a heading: only the accent tells it apart. */
 static gboolean
 is_participle (const char *line)
@@ -328,7 +352,7 @@ match_annex_title (const char *line,
   if (line == NULL || strlen (line) > 200 || is_participle (line))
     return FALSE;
 
-  plain = unaccent (line);
+  plain = unspace_letters (unaccent (line));
   start = skip_section_number (plain);
   keyword = match_keyword (start, &rest);
   if (keyword == NULL)
@@ -411,13 +435,15 @@ is_page_number_line (const char *folded)
 }
 
 static gboolean
-is_toc_title (const char *folded)
+is_one_of (const char         *folded,
+           const char * const *titles,
+           guint               n_titles)
 {
   g_autofree char *bare = g_strdup (folded);
 
   g_strchomp (g_strdelimit (bare, ":.", ' '));
-  for (guint i = 0; i < G_N_ELEMENTS (toc_titles); i++)
-    if (g_str_equal (bare, toc_titles[i]))
+  for (guint i = 0; i < n_titles; i++)
+    if (g_str_equal (bare, titles[i]))
       return TRUE;
   return FALSE;
 }
@@ -431,11 +457,13 @@ typedef struct
 /* Looks at the first lines of one page. A line that was already at the
  * top of an earlier page is a running header ("Mémoire — J. Dupont") and
  * is skipped, as are page numbers; a page that opens with "Sommaire" or
- * "Table des matières" is a table of contents and holds no heading. */
+ * "Table des matières" is a table of contents and holds no heading. A
+ * "Liste des annexes" opens the annexes only in the back half (@back). */
 static gboolean
 page_opens_annexes (Scan       *scan,
                     const char *text,
-                    gboolean    may_start)
+                    gboolean    may_start,
+                    gboolean    back)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", TOP_LINES_RAW + 1);
   g_autoptr(GPtrArray) top = g_ptr_array_new_with_free_func (g_free);
@@ -450,7 +478,12 @@ page_opens_annexes (Scan       *scan,
         continue;
       if (g_hash_table_contains (scan->seen, folded))
         continue;
-      toc = toc || is_toc_title (folded);
+      if (is_one_of (folded, annex_list_titles, G_N_ELEMENTS (annex_list_titles)))
+        {
+          found = found || (!toc && may_start && back);
+          toc = TRUE;
+        }
+      toc = toc || is_one_of (folded, toc_titles, G_N_ELEMENTS (toc_titles));
       found = found || (!toc && may_start && preuves_pdf_line_is_annex_heading (g_strstrip (lines[i])));
       g_ptr_array_add (top, g_steal_pointer (&folded));
     }
@@ -491,7 +524,7 @@ find_annex_heading (PopplerDocument *document,
       if (text == NULL || !has_visible_text (text))
         continue;
       scan.text_layer = TRUE;
-      found = page_opens_annexes (&scan, text, i > 0);
+      found = page_opens_annexes (&scan, text, i > 0, i >= n_pages / 2);
       if (found)
         {
           *text_layer = TRUE;
