@@ -68,6 +68,10 @@ describe_entry (GFileInfo *info)
   g_autoptr(GDateTime) modified = g_file_info_get_modification_date_time (info);
   g_autofree char *date = NULL;
   const char *path_label = NULL;
+  const char *error = g_file_info_get_attribute_string (info, PREUVES_LIBRARY_ATTRIBUTE_ERROR);
+
+  if (error != NULL)
+    return g_strdup (error);
 
   if (g_strcmp0 (path, "vae") == 0)
     path_label = _("VAE");

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "preuves-library.h"
+#include "preuves-portfolio.h"
 
 #define EXTENSION ".preuves"
 
@@ -103,18 +104,32 @@ compare_infos (gconstpointer a,
   return g_strcmp0 (g_file_info_get_name (info_a), g_file_info_get_name (info_b));
 }
 
-/* Runs in the worker thread. Reading a portfolio's metadata never reads
- * the bytes of its documents. */
+/* Runs in the worker thread. Opening a portfolio never reads the bytes of
+ * its documents, so this stays quick however big the portfolios are. */
 static void
 read_metadata (GFileInfo *info,
                GFile     *file)
 {
-  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(PreuvesPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
 
-  if (g_str_has_suffix (basename, EXTENSION))
-    basename[strlen (basename) - strlen (EXTENSION)] = '\0';
+  portfolio = preuves_portfolio_open (file, &error);
+  if (portfolio == NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
 
-  g_file_info_set_attribute_string (info, PREUVES_LIBRARY_ATTRIBUTE_CANDIDATE, basename);
+      g_file_info_set_attribute_string (info, PREUVES_LIBRARY_ATTRIBUTE_CANDIDATE, basename);
+      g_file_info_set_attribute_string (info, PREUVES_LIBRARY_ATTRIBUTE_ERROR, error->message);
+      return;
+    }
+
+  name = preuves_portfolio_get_candidate_name (portfolio);
+  g_file_info_set_attribute_string (info, PREUVES_LIBRARY_ATTRIBUTE_CANDIDATE,
+                                    name != NULL && *name != '\0' ? name : _("Unnamed candidate"));
+  g_file_info_set_attribute_string (info, PREUVES_LIBRARY_ATTRIBUTE_PATH,
+                                    preuves_path_to_string (preuves_portfolio_get_path (portfolio)));
+  preuves_portfolio_close (portfolio);
 }
 
 static GPtrArray *

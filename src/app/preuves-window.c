@@ -241,6 +241,13 @@ set_author (PreuvesWindow *self)
 }
 
 static void
+user_name_changed_cb (PreuvesWindow *self)
+{
+  if (self->portfolio != NULL)
+    set_author (self);
+}
+
+static void
 set_portfolio (PreuvesWindow    *self,
                PreuvesPortfolio *portfolio)
 {
@@ -912,6 +919,8 @@ preuves_window_constructed (GObject *object)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  g_signal_connect_object (self->settings, "changed::user-name",
+                           G_CALLBACK (user_name_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "notify::loading",
                            G_CALLBACK (library_loading_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "items-changed",
