@@ -20,6 +20,17 @@ static const PreuvesCliCommand commands[] = {
   { "copy", "SOURCE DEST [--force]", N_("Save a consistent, self-contained copy of a portfolio"), preuves_cli_copy },
   { "import", "SOURCE DEST [--force]", N_("Check a received portfolio and copy its content into a fresh one"), preuves_cli_import },
   { "pages", "PDF [--kind diagnostic|final] [--annex-start N] [--json]", N_("Count the pages of a written document, without its annexes"), preuves_cli_pages },
+  { "new", "FILE --candidate NAME --path formation|vae", N_("Create an empty portfolio"), preuves_cli_new },
+  { "add", "FILE --title T [--attach DOC]… [--competence C --why W]…", N_("Add a preuve, its documents and links; print its id"), preuves_cli_add },
+  { "list", "FILE [--json]", N_("List the preuves with their links and documents"), preuves_cli_list },
+  { "link", "FILE PREUVE CODE_OR_ID --why TEXT", N_("Link a preuve to a sous-compétence"), preuves_cli_link },
+  { "unlink", "FILE PREUVE CODE_OR_ID", N_("Remove the link between a preuve and a sous-compétence"), preuves_cli_unlink },
+  { "remove", "FILE PREUVE", N_("Remove a preuve"), preuves_cli_remove },
+  { "extract", "FILE PREUVE DIR", N_("Write the documents of a preuve into a folder"), preuves_cli_extract },
+  { "status", "FILE [--json]", N_("Say how ready each bloc and the certification are, and what is missing (exit 0 whatever the state)"), preuves_cli_status },
+  { "document", "FILE EPREUVE PDF [--annex-start N]", N_("Add and check the written document of bloc1 (diagnostic) or finale (final)"), preuves_cli_document },
+  { "criterion", "FILE CRITERION_ID not-yet|in-progress|met [--note TEXT]", N_("Self-assess an evaluation criterion"), preuves_cli_criterion },
+  { "rehearse", "FILE EPREUVE --presentation MM:SS --exchange MM:SS [--note TEXT]", N_("Record a timed rehearsal of an oral and say if it fits the window"), preuves_cli_rehearse },
   { NULL, NULL, NULL, NULL }
 };
 
