@@ -317,6 +317,18 @@ test_image_only (void)
   report = probe_ok (path);
   assert_annexes (report, 4, 0, PREUVES_ANNEX_METHOD_NONE);
   g_assert_false (preuves_pdf_report_get_text_layer (report));
+  g_clear_object (&report);
+
+  /* Scanned, but with bookmarks: the outline still knows. */
+  {
+    const PdfOutlineSpec outline[] = { { "Mémoire", 1, 0, FALSE }, { "Annexes", 3, 0, FALSE } };
+
+    preuves_test_make_pdf (path, pages, G_N_ELEMENTS (pages), outline, G_N_ELEMENTS (outline), &error);
+    g_assert_no_error (error);
+  }
+  report = probe_ok (path);
+  assert_annexes (report, 4, 3, PREUVES_ANNEX_METHOD_OUTLINE);
+  g_assert_false (preuves_pdf_report_get_text_layer (report));
 }
 
 static void
