@@ -80,7 +80,7 @@ content_type ()
   gio info -a standard::content-type "$1" 2>/dev/null | sed -n 's/^ *standard::content-type: //p'
 }
 
-"$tree/bin/preuves-cli" new "$scratch/Portfolio.preuves" > "$scratch/log" 2>&1
+"$tree/bin/preuves-cli" new "$scratch/Portfolio.preuves" --candidate "Camille Test" --path vae > "$scratch/log" 2>&1
 ok $? "the installed preuves-cli creates a portfolio"
 diag < "$scratch/log"
 
