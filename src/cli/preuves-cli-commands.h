@@ -26,5 +26,9 @@ int preuves_cli_link (int argc, char **argv);
 int preuves_cli_unlink (int argc, char **argv);
 int preuves_cli_remove (int argc, char **argv);
 int preuves_cli_extract (int argc, char **argv);
+int preuves_cli_status (int argc, char **argv);
+int preuves_cli_document (int argc, char **argv);
+int preuves_cli_criterion (int argc, char **argv);
+int preuves_cli_rehearse (int argc, char **argv);
 
 G_END_DECLS

@@ -27,6 +27,10 @@ static const PreuvesCliCommand commands[] = {
   { "unlink", "FILE PREUVE CODE_OR_ID", N_("Remove the link between a preuve and a sous-compétence"), preuves_cli_unlink },
   { "remove", "FILE PREUVE", N_("Remove a preuve"), preuves_cli_remove },
   { "extract", "FILE PREUVE DIR", N_("Write the documents of a preuve into a folder"), preuves_cli_extract },
+  { "status", "FILE [--json]", N_("Say how ready each bloc and the certification are, and what is missing (exit 0 whatever the state)"), preuves_cli_status },
+  { "document", "FILE EPREUVE PDF [--annex-start N]", N_("Add and check the written document of bloc1 (diagnostic) or finale (final)"), preuves_cli_document },
+  { "criterion", "FILE CRITERION_ID not-yet|in-progress|met [--note TEXT]", N_("Self-assess an evaluation criterion"), preuves_cli_criterion },
+  { "rehearse", "FILE EPREUVE --presentation MM:SS --exchange MM:SS [--note TEXT]", N_("Record a timed rehearsal of an oral and say if it fits the window"), preuves_cli_rehearse },
   { NULL, NULL, NULL, NULL }
 };
 

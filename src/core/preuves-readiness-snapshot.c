@@ -291,12 +291,13 @@ add_document_row (PreuvesReadinessSnapshot *self,
     error = check_error_message (column_text (stmt, 2), document.pages_total);
   document.error = error;
 
-  /* A start set by hand wins over what the probe found. */
-  if (document.checked && manual_start > 0 && document.pages_total > 0)
+  /* A start set by hand wins over what the probe found, as long as it
+   * falls inside the document (as in preuves-document-check.c). */
+  if (document.checked && manual_start > 0 && document.pages_total >= manual_start)
     {
       document.annex_start = manual_start;
       document.annex_method = PREUVES_ANNEX_METHOD_MANUAL;
-      document.pages_counted = MIN (manual_start - 1, document.pages_total);
+      document.pages_counted = manual_start - 1;
     }
   preuves_readiness_snapshot_add_document (self, &document);
 }

@@ -251,6 +251,26 @@ context_clear (Context *ctx)
 
 /* Rules shared by the blocs and the épreuve finale */
 
+/* Where to go in the app: "bloc B2", or "the épreuve finale". The épreuve
+ * titles of the référentiel are too long for a sentence. */
+static char *
+epreuve_label (const PreuvesEpreuve *epreuve)
+{
+  if (epreuve->bloc != NULL)
+    return g_strdup_printf (_("bloc %s"), epreuve->bloc->code);
+  return g_strdup (_("the épreuve finale"));
+}
+
+/* The official code, with its compétence when the référentiel gives the
+ * same code to two sous-compétences ("C1-2.6 (C1-2a)"). */
+static char *
+sous_competence_label (const PreuvesSousCompetence *sc)
+{
+  if (sc->duplicate_code && sc->competence != NULL)
+    return g_strdup_printf ("%s (%s)", sc->code, sc->competence->code);
+  return g_strdup (sc->code);
+}
+
 static void
 check_document (Context               *ctx,
                 const PreuvesEpreuve  *epreuve,
@@ -258,35 +278,37 @@ check_document (Context               *ctx,
 {
   const PreuvesWrittenDocumentSpec *expected = epreuve->written_document;
   const PreuvesSnapshotDocument *document;
+  g_autofree char *where = NULL;
 
   if (expected == NULL)
     return;
 
+  where = epreuve_label (epreuve);
   document = g_hash_table_lookup (ctx->snapshot->documents, epreuve->id);
   if (document == NULL)
     add_reason (part, "document-missing", epreuve->id,
                 _("The written document of %s (%s, %u to %u pages without annexes) is missing: add its PDF under Written document."),
-                epreuve->title, expected->title, expected->pages_min, expected->pages_max);
+                where, expected->title, expected->pages_min, expected->pages_max);
   else if (document->error != NULL)
     add_reason (part, "document-error", epreuve->id,
                 _("The written document of %s could not be checked: %s"),
-                epreuve->title, document->error);
+                where, document->error);
   else if (!document->checked)
     add_reason (part, "document-unchecked", epreuve->id,
                 _("The written document of %s has not been checked yet: check it under Written document."),
-                epreuve->title);
+                where);
   else if (document->annex_start == 0 && !document->text_layer)
     add_reason (part, "document-annex-unknown", epreuve->id,
                 _("The written document of %s has no text layer, so Preuves cannot tell where its annexes start: set where the annexes start under Written document."),
-                epreuve->title);
+                where);
   else if (document->pages_counted < (int) expected->pages_min)
     add_reason (part, "document-too-short", epreuve->id,
                 _("The written document of %s has %d pages before the annexes; the jury expects %u to %u. Complete it, or correct where the annexes start under Written document."),
-                epreuve->title, document->pages_counted, expected->pages_min, expected->pages_max);
+                where, document->pages_counted, expected->pages_min, expected->pages_max);
   else if (document->pages_counted > (int) expected->pages_max)
     add_reason (part, "document-too-long", epreuve->id,
                 _("The written document of %s has %d pages before the annexes; the jury expects %u to %u. Shorten it, or correct where the annexes start under Written document."),
-                epreuve->title, document->pages_counted, expected->pages_min, expected->pages_max);
+                where, document->pages_counted, expected->pages_min, expected->pages_max);
 }
 
 static void
@@ -294,6 +316,8 @@ check_criteria (Context               *ctx,
                 const PreuvesEpreuve  *epreuve,
                 PreuvesReadinessPart  *part)
 {
+  g_autofree char *where = epreuve_label (epreuve);
+
   for (guint i = 0; i < epreuve->criteria->len; i++)
     {
       const PreuvesCriterion *criterion = g_ptr_array_index (epreuve->criteria, i);
@@ -305,9 +329,9 @@ check_criteria (Context               *ctx,
         continue;
       add_reason (part, "criterion-not-met", criterion->id,
                   state == PREUVES_CRITERION_IN_PROGRESS
-                  ? _("Criterion %s of %s is still in progress: “%s”. Mark it met under Criteria when your preuves show it.")
-                  : _("Criterion %s of %s is not met yet: “%s”. Assess it under Criteria."),
-                  criterion->id, epreuve->title, criterion->text);
+                  ? _("Criterion %s of %s is still in progress (mark it met under Criteria when your preuves show it): “%s”")
+                  : _("Criterion %s of %s is not assessed as met yet (assess it under Criteria): “%s”"),
+                  criterion->id, where, criterion->text);
     }
 }
 
@@ -338,9 +362,11 @@ check_rehearsals (Context               *ctx,
                   PreuvesReadinessPart  *part)
 {
   const PreuvesSnapshotRehearsal *last = NULL;
+  g_autofree char *where = NULL;
 
   if (!epreuve_is_oral (epreuve))
     return;
+  where = epreuve_label (epreuve);
 
   for (guint i = 0; i < ctx->snapshot->rehearsals->len; i++)
     {
@@ -357,12 +383,12 @@ check_rehearsals (Context               *ctx,
   if (last == NULL)
     add_reason (part, "rehearsal-missing", epreuve->id,
                 _("The oral of %s has not been rehearsed yet: time a rehearsal under Rehearsals (presentation %u to %u min, exchange %u to %u min)."),
-                epreuve->title, epreuve->presentation_min, epreuve->presentation_max,
+                where, epreuve->presentation_min, epreuve->presentation_max,
                 epreuve->exchange_min, epreuve->exchange_max);
   else
     add_reason (part, "rehearsal-out-of-window", epreuve->id,
                 _("No rehearsal of %s fits its time window yet (presentation %u to %u min, exchange %u to %u min); the last one took %u:%02u + %u:%02u. Rehearse again under Rehearsals."),
-                epreuve->title, epreuve->presentation_min, epreuve->presentation_max,
+                where, epreuve->presentation_min, epreuve->presentation_max,
                 epreuve->exchange_min, epreuve->exchange_max,
                 last->presentation_seconds / 60, last->presentation_seconds % 60,
                 last->exchange_seconds / 60, last->exchange_seconds % 60);
@@ -432,7 +458,7 @@ describe_remark_target (Context                     *ctx,
     {
       const PreuvesSousCompetence *sc =
         preuves_referentiel_find_sous_competence (ctx->referentiel, id, NULL);
-      return g_strdup (sc != NULL ? sc->code : id);
+      return sc != NULL ? sous_competence_label (sc) : g_strdup (id);
     }
   if (g_str_equal (kind, "criterion"))
     return g_strdup_printf (_("criterion %s"), id);
@@ -451,7 +477,7 @@ add_remark_reason (Context                     *ctx,
   g_autofree char *target = describe_remark_target (ctx, remark);
 
   add_reason (part, "remark-unresolved", remark->remark_id,
-              _("Your advisor’s remark on %s is not resolved: “%s”. Answer it, then mark it resolved under Remarks."),
+              _("Your advisor’s remark on %s is not resolved (answer it, then mark it resolved under Remarks): “%s”"),
               target, remark->text ? remark->text : "");
 }
 
@@ -491,6 +517,7 @@ check_coverage (Context               *ctx,
     {
       const PreuvesSousCompetence *sc = g_ptr_array_index (sous_competences, i);
       guint linked = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->linked, sc->id));
+      g_autofree char *label = sous_competence_label (sc);
 
       if (g_hash_table_contains (ctx->justified, sc->id))
         part->covered++;
@@ -500,11 +527,11 @@ check_coverage (Context               *ctx,
                                  "%s is linked to %u preuve but the link has no written justification, and a link without justification does not count: write why this preuve shows %s, on the link.",
                                  "%s is linked to %u preuves but none of the links has a written justification, and a link without justification does not count: write why one of them shows %s, on its link.",
                                  linked),
-                    sc->code, linked, sc->code);
+                    label, linked, label);
       else
         add_reason (part, "sous-competence-uncovered", sc->id,
                     _("No preuve backs %s yet: link a preuve to it in the référentiel and write why it shows this sous-compétence."),
-                    sc->code);
+                    label);
     }
 }
 

@@ -1,0 +1,486 @@
+/* preuves-document-check.c — attach and check the written document of an épreuve
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "preuves-document-check.h"
+#include "preuves-pdf-probe-client.h"
+#include "preuves-portfolio-private.h"
+#include "preuves-referentiel.h"
+
+/* Everything below runs on the portfolio's thread: the slow part, poppler,
+ * runs in preuves-pdf-probe, fed by a blob stream that has its own
+ * connection, so nothing here blocks a window for long. */
+
+typedef struct
+{
+  char   *epreuve_id;
+  char   *sha256;
+} CheckData;
+
+static void
+check_data_free (gpointer data)
+{
+  CheckData *check = data;
+
+  g_free (check->epreuve_id);
+  g_free (check->sha256);
+  g_free (check);
+}
+
+/**
+ * preuves_document_check_resolve_epreuve:
+ * @name: an épreuve id ("bloc1", "finale") or a written document kind
+ *   ("diagnostic", "final")
+ *
+ * Returns: (nullable): the id of the épreuve that has this written
+ *   document, or %NULL when @name names none
+ */
+const char *
+preuves_document_check_resolve_epreuve (const char *name)
+{
+  PreuvesReferentiel *referentiel = preuves_referentiel_get_default ();
+  const PreuvesEpreuve *epreuve;
+  const PreuvesWrittenDocumentSpec *spec;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  epreuve = preuves_referentiel_find_epreuve (referentiel, name);
+  if (epreuve != NULL && epreuve->written_document != NULL)
+    return epreuve->id;
+  spec = preuves_referentiel_find_written_document (referentiel, name);
+  if (spec != NULL)
+    return spec->epreuve->id;
+  return NULL;
+}
+
+/* A start set by hand wins over what the probe found, as long as it falls
+ * inside the document (it may have been set for an older version). */
+static PreuvesWrittenDocument *
+apply_manual_annex_start (PreuvesWrittenDocument *document)
+{
+  if (document->manual_annex_start > 0 && document->pages_total >= document->manual_annex_start)
+    {
+      document->annex_start = document->manual_annex_start;
+      document->annex_method = PREUVES_ANNEX_METHOD_MANUAL;
+      document->pages_counted = document->manual_annex_start - 1;
+    }
+  return document;
+}
+
+static PreuvesWrittenDocument *
+get_document (PreuvesPortfolio  *portfolio,
+              const char        *epreuve_id,
+              GError           **error)
+{
+  PreuvesWrittenDocument *document = preuves_portfolio_get_written_document (portfolio, epreuve_id);
+
+  if (document == NULL || document->sha256 == NULL)
+    {
+      g_clear_pointer (&document, preuves_written_document_free);
+      g_set_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_NOT_FOUND,
+                   _("There is no written document for “%s” yet: add its PDF first."), epreuve_id);
+    }
+  return document;
+}
+
+static gboolean
+is_checked (const PreuvesWrittenDocument *document)
+{
+  return document->checked_sha256 != NULL && g_str_equal (document->checked_sha256, document->sha256);
+}
+
+/* The same bytes may have been checked before, under another épreuve or
+ * before the document was removed and added again: the result only depends
+ * on the bytes, so reuse it. */
+static gboolean
+find_previous_check (PreuvesPortfolio       *portfolio,
+                     const char             *sha256,
+                     PreuvesWrittenDocument *check)
+{
+  static const char sql[] =
+    "SELECT pages_total, text_layer, annex_start, annex_method, pages_counted, check_error "
+    "FROM written_document WHERE checked_sha256 = ?1 AND sha256 = ?1 "
+    "ORDER BY modified_at DESC LIMIT 1";
+  sqlite3 *db = preuves_portfolio_get_db (portfolio);
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      check->pages_total = sqlite3_column_int (stmt, 0);
+      check->text_layer = sqlite3_column_int (stmt, 1);
+      check->annex_start = sqlite3_column_int (stmt, 2);
+      preuves_annex_method_from_string ((const char *) sqlite3_column_text (stmt, 3), &check->annex_method);
+      check->pages_counted = sqlite3_column_int (stmt, 4);
+      check->check_error = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      check->checked_sha256 = g_strdup (sha256);
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* What a failed check says about the document itself, and so is kept with
+ * its bytes. A missing probe, a timeout or a cancellation say nothing about
+ * the document: they are reported and the check can be tried again. */
+static gboolean
+error_is_about_document (const GError *error)
+{
+  if (!g_error_matches (error, PREUVES_PDF_ERROR, error->code))
+    return FALSE;
+  switch ((PreuvesPdfError) error->code)
+    {
+    case PREUVES_PDF_ERROR_NOT_PDF:
+    case PREUVES_PDF_ERROR_EMPTY:
+    case PREUVES_PDF_ERROR_ENCRYPTED:
+    case PREUVES_PDF_ERROR_DAMAGED:
+      return TRUE;
+    case PREUVES_PDF_ERROR_TIMEOUT:
+    case PREUVES_PDF_ERROR_NO_PROBE:
+    case PREUVES_PDF_ERROR_BAD_ANNEX_START:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+check_from_report (PreuvesPdfReport       *report,
+                   const char             *sha256,
+                   PreuvesWrittenDocument *check)
+{
+  check->pages_total = preuves_pdf_report_get_pages_total (report);
+  check->text_layer = preuves_pdf_report_get_text_layer (report) ? 1 : 0;
+  check->annex_start = preuves_pdf_report_get_annex_start (report);
+  check->annex_method = preuves_pdf_report_get_annex_method (report);
+  check->pages_counted = preuves_pdf_report_get_pages_counted (report);
+  check->checked_sha256 = g_strdup (sha256);
+}
+
+static void
+check_from_error (const GError           *error,
+                  const char             *sha256,
+                  PreuvesWrittenDocument *check)
+{
+  check->pages_total = -1;
+  check->text_layer = -1;
+  check->annex_start = -1;
+  check->annex_method = PREUVES_ANNEX_METHOD_NONE;
+  check->pages_counted = -1;
+  check->check_error = g_strdup (preuves_pdf_error_to_string (error->code));
+  check->checked_sha256 = g_strdup (sha256);
+}
+
+/* Stores @check and returns the document as it now is. */
+static void
+return_stored (GTask                  *task,
+               PreuvesPortfolio       *portfolio,
+               const CheckData        *data,
+               PreuvesWrittenDocument *check)
+{
+  GError *error = NULL;
+  PreuvesWrittenDocument *document;
+
+  if (!preuves_portfolio_set_written_document_check (portfolio, data->epreuve_id, check, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  document = get_document (portfolio, data->epreuve_id, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, apply_manual_annex_start (document),
+                           (GDestroyNotify) preuves_written_document_free);
+}
+
+static void
+probe_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PreuvesPortfolio *portfolio = g_task_get_source_object (task);
+  const CheckData *data = g_task_get_task_data (task);
+  g_autoptr(PreuvesPdfReport) report = NULL;
+  g_autoptr(PreuvesWrittenDocument) check = g_new0 (PreuvesWrittenDocument, 1);
+  GError *error = NULL;
+
+  report = preuves_pdf_probe_run_finish (result, &error);
+  if (report != NULL)
+    check_from_report (report, data->sha256, check);
+  else if (error_is_about_document (error))
+    check_from_error (error, data->sha256, check);
+  else
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_clear_error (&error);
+
+  if (preuves_portfolio_is_closed (portfolio))
+    g_task_return_new_error (task, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_CLOSED,
+                             _("The portfolio was closed before the check of its document ended."));
+  else
+    return_stored (task, portfolio, data, check);
+}
+
+/* The document's bytes were never checked under this épreuve: reuse a
+ * check of the same bytes, or run the probe. Takes @task. */
+static void
+start_check (GTask                  *task,
+             PreuvesWrittenDocument *document)
+{
+  PreuvesPortfolio *portfolio = g_task_get_source_object (task);
+  g_autoptr(PreuvesWrittenDocument) previous = g_new0 (PreuvesWrittenDocument, 1);
+  g_autoptr(GInputStream) stream = NULL;
+  PreuvesPdfProbeOptions options = { 0, };
+  CheckData *data = g_new0 (CheckData, 1);
+  GError *error = NULL;
+
+  data->epreuve_id = g_strdup (document->epreuve_id);
+  data->sha256 = g_strdup (document->sha256);
+  g_task_set_task_data (task, data, check_data_free);
+
+  if (find_previous_check (portfolio, document->sha256, previous))
+    return_stored (task, portfolio, data, previous);
+  else if ((stream = preuves_portfolio_open_blob_stream (portfolio, document->sha256, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    {
+      /* The probe looks for the annexes itself; a manual start is applied
+       * on top of its result, so that clearing it brings the found one back. */
+      preuves_pdf_probe_run_async (stream, &options, g_task_get_cancellable (task),
+                                   probe_done_cb, g_object_ref (task));
+    }
+  g_object_unref (task);
+}
+
+/**
+ * preuves_document_check_run_async:
+ * @portfolio: a portfolio
+ * @epreuve_id: "bloc1" or "finale"
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the current thread-default main context
+ * @user_data: data for @callback
+ *
+ * Checks the pages of the written document of @epreuve_id. When these bytes
+ * were checked before, the stored result is returned without running the
+ * probe.
+ */
+void
+preuves_document_check_run_async (PreuvesPortfolio    *portfolio,
+                                  const char          *epreuve_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(PreuvesWrittenDocument) document = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (PREUVES_IS_PORTFOLIO (portfolio));
+  g_return_if_fail (epreuve_id != NULL);
+
+  task = g_task_new (portfolio, cancellable, callback, user_data);
+  g_task_set_source_tag (task, preuves_document_check_run_async);
+  document = get_document (portfolio, epreuve_id, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else if (is_checked (document))
+    g_task_return_pointer (task, apply_manual_annex_start (g_steal_pointer (&document)),
+                           (GDestroyNotify) preuves_written_document_free);
+  else
+    start_check (g_steal_pointer (&task), document);
+}
+
+PreuvesWrittenDocument *
+preuves_document_check_run_finish (PreuvesPortfolio  *portfolio,
+                                   GAsyncResult      *result,
+                                   GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, portfolio), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+attached_check_done_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  PreuvesWrittenDocument *document;
+
+  document = preuves_document_check_run_finish (PREUVES_PORTFOLIO (object), result, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, (GDestroyNotify) preuves_written_document_free);
+}
+
+static void
+attach_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PreuvesPortfolio *portfolio = PREUVES_PORTFOLIO (object);
+  const char *epreuve_id = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+
+  if (!preuves_portfolio_set_written_document_finish (portfolio, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  preuves_document_check_run_async (portfolio, epreuve_id, cancellable,
+                                    attached_check_done_cb, g_steal_pointer (&task));
+}
+
+/**
+ * preuves_document_check_attach_async:
+ * @portfolio: a portfolio
+ * @epreuve_id: "bloc1" or "finale"
+ * @pdf: the PDF to store as the épreuve's written document
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the current thread-default main context
+ * @user_data: data for @callback
+ *
+ * Stores @pdf as the written document of @epreuve_id, replacing the
+ * previous one, then checks it like preuves_document_check_run_async().
+ */
+void
+preuves_document_check_attach_async (PreuvesPortfolio    *portfolio,
+                                     const char          *epreuve_id,
+                                     GFile               *pdf,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PREUVES_IS_PORTFOLIO (portfolio));
+  g_return_if_fail (epreuve_id != NULL);
+  g_return_if_fail (G_IS_FILE (pdf));
+
+  task = g_task_new (portfolio, cancellable, callback, user_data);
+  g_task_set_source_tag (task, preuves_document_check_attach_async);
+  g_task_set_task_data (task, g_strdup (epreuve_id), g_free);
+  preuves_portfolio_set_written_document_async (portfolio, epreuve_id, pdf, cancellable,
+                                                attach_done_cb, task);
+}
+
+PreuvesWrittenDocument *
+preuves_document_check_attach_finish (PreuvesPortfolio  *portfolio,
+                                      GAsyncResult      *result,
+                                      GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, portfolio), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The synchronous forms, for the command line and the tests: they run the
+ * async ones on a private main context. Never call them from a thread that
+ * runs a user interface. */
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GMainContext  *context,
+          GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+  return *result;
+}
+
+PreuvesWrittenDocument *
+preuves_document_check_run (PreuvesPortfolio  *portfolio,
+                            const char        *epreuve_id,
+                            GCancellable      *cancellable,
+                            GError           **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (PREUVES_IS_PORTFOLIO (portfolio), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_main_context_push_thread_default (context);
+  preuves_document_check_run_async (portfolio, epreuve_id, cancellable, store_result_cb, &result);
+  return preuves_document_check_run_finish (portfolio, wait_for (context, &result), error);
+}
+
+PreuvesWrittenDocument *
+preuves_document_check_attach (PreuvesPortfolio  *portfolio,
+                               const char        *epreuve_id,
+                               GFile             *pdf,
+                               GCancellable      *cancellable,
+                               GError           **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (PREUVES_IS_PORTFOLIO (portfolio), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_main_context_push_thread_default (context);
+  preuves_document_check_attach_async (portfolio, epreuve_id, pdf, cancellable, store_result_cb, &result);
+  return preuves_document_check_attach_finish (portfolio, wait_for (context, &result), error);
+}
+
+/**
+ * preuves_document_check_set_annex_start:
+ * @portfolio: a portfolio
+ * @epreuve_id: "bloc1" or "finale"
+ * @page: the first page of the annexes (1-based), or 0 to let the check
+ *   find it again
+ * @error: return location for an error
+ *
+ * Stores where the annexes start, as the user sees it. When the document
+ * has been checked, @page must fall inside it.
+ */
+gboolean
+preuves_document_check_set_annex_start (PreuvesPortfolio  *portfolio,
+                                        const char        *epreuve_id,
+                                        guint              page,
+                                        GError           **error)
+{
+  g_autoptr(PreuvesWrittenDocument) document = NULL;
+
+  g_return_val_if_fail (PREUVES_IS_PORTFOLIO (portfolio), FALSE);
+  g_return_val_if_fail (epreuve_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((document = get_document (portfolio, epreuve_id, error)) == NULL)
+    return FALSE;
+  if (page > 0 && is_checked (document) && document->check_error == NULL &&
+      page > (guint) MAX (document->pages_total, 0))
+    {
+      g_propagate_error (error, preuves_pdf_error_new (PREUVES_PDF_ERROR_BAD_ANNEX_START,
+                                                       document->pages_total));
+      return FALSE;
+    }
+  return preuves_portfolio_set_manual_annex_start (portfolio, epreuve_id, (int) page, error);
+}

@@ -1,0 +1,346 @@
+/* test-document-check.c — written documents checked by the real probe, and cached
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pdf-fixtures.h"
+#include "preuves-assessment.h"
+#include "preuves-document-check.h"
+#include "preuves-pdf-report.h"
+#include "preuves-portfolio.h"
+#include "preuves-readiness.h"
+#include "preuves-referentiel.h"
+
+typedef struct
+{
+  char             *dir;
+  GFile            *file;
+  PreuvesPortfolio *portfolio;
+  char             *probe;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->probe = g_strdup (g_getenv ("PREUVES_PDF_PROBE"));
+  g_assert_nonnull (fixture->probe);
+  fixture->dir = g_dir_make_tmp ("test-document-check-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->file = g_file_new_build_filename (fixture->dir, "dominique.preuves", NULL);
+  fixture->portfolio = preuves_portfolio_create (fixture->file, "Dominique Leroy", PREUVES_PATH_FORMATION, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_setenv ("PREUVES_PDF_PROBE", fixture->probe, TRUE);
+  if (fixture->portfolio != NULL)
+    {
+      preuves_portfolio_close (fixture->portfolio);
+      g_assert_finalize_object (fixture->portfolio);
+    }
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->probe);
+  g_object_unref (fixture->file);
+}
+
+/* A document of @n_pages with "ANNEXES" heading page @annex_start. */
+static GFile *
+make_document (Fixture    *fixture,
+               const char *name,
+               guint       n_pages,
+               guint       annex_start)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  preuves_test_make_document (path, n_pages, annex_start, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+/* Pages of grey rectangles and no text, like a scan without OCR. */
+static GFile *
+make_scan (Fixture    *fixture,
+           const char *name,
+           guint       n_pages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree PdfPageSpec *pages = g_new0 (PdfPageSpec, n_pages);
+
+  for (guint i = 0; i < n_pages; i++)
+    pages[i].image_only = TRUE;
+  preuves_test_make_pdf (path, pages, n_pages, NULL, 0, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static const PreuvesReadinessPart *
+part_of (PreuvesReadiness *readiness,
+         const char       *epreuve_id)
+{
+  if (g_str_equal (epreuve_id, "finale"))
+    return preuves_readiness_get_overall (readiness);
+  return preuves_readiness_lookup_bloc (readiness, "B1");
+}
+
+/* The document reason readiness gives for @epreuve_id, or NULL. */
+static const PreuvesReadinessReason *
+document_reason (PreuvesReadiness *readiness,
+                 const char       *epreuve_id)
+{
+  const PreuvesReadinessPart *part = part_of (readiness, epreuve_id);
+
+  for (guint i = 0; i < part->reasons->len; i++)
+    {
+      const PreuvesReadinessReason *reason = g_ptr_array_index (part->reasons, i);
+
+      if (g_str_has_prefix (reason->kind, "document-") && g_str_equal (reason->target, epreuve_id))
+        return reason;
+    }
+  return NULL;
+}
+
+static PreuvesReadiness *
+compute (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreuvesReadinessSnapshot) snapshot = NULL;
+
+  snapshot = preuves_readiness_snapshot_new_from_portfolio (fixture->portfolio, &error);
+  g_assert_no_error (error);
+  return preuves_readiness_compute (preuves_referentiel_get_default (), PREUVES_PATH_FORMATION, snapshot);
+}
+
+static void
+assert_document_reason (Fixture    *fixture,
+                        const char *epreuve_id,
+                        const char *kind,
+                        const char *words)
+{
+  g_autoptr(PreuvesReadiness) readiness = compute (fixture);
+  const PreuvesReadinessReason *reason = document_reason (readiness, epreuve_id);
+
+  if (kind == NULL)
+    {
+      if (reason != NULL)
+        g_error ("unexpected %s: %s", reason->kind, reason->message);
+      return;
+    }
+  g_assert_nonnull (reason);
+  g_assert_cmpstr (reason->kind, ==, kind);
+  if (words != NULL && strstr (reason->message, words) == NULL)
+    g_error ("“%s” not in “%s”", words, reason->message);
+}
+
+static void
+attach_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+  g_main_context_wakeup (NULL);
+}
+
+/* 17 pages, then ANNEXES on page 18: within 15–20 for the diagnostic.
+ * Through the async API, as the app calls it. */
+static void
+test_within_range (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) pdf = make_document (fixture, "diagnostic.pdf", 22, 18);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PreuvesWrittenDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  preuves_document_check_attach_async (fixture->portfolio, "bloc1", pdf, NULL, attach_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  document = preuves_document_check_attach_finish (fixture->portfolio, result, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (document->epreuve_id, ==, "bloc1");
+  g_assert_cmpint (document->pages_total, ==, 22);
+  g_assert_cmpint (document->annex_start, ==, 18);
+  g_assert_cmpint (document->annex_method, ==, PREUVES_ANNEX_METHOD_HEADING);
+  g_assert_cmpint (document->pages_counted, ==, 17);
+  g_assert_cmpint (document->text_layer, ==, 1);
+  g_assert_null (document->check_error);
+  g_assert_cmpstr (document->checked_sha256, ==, document->sha256);
+  assert_document_reason (fixture, "bloc1", NULL, NULL);
+}
+
+static void
+test_out_of_range (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) short_pdf = make_document (fixture, "court.pdf", 12, 0);
+  g_autoptr(GFile) long_pdf = make_document (fixture, "long.pdf", 24, 22);
+  g_autoptr(PreuvesWrittenDocument) first = NULL;
+  g_autoptr(PreuvesWrittenDocument) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (preuves_document_check_resolve_epreuve ("diagnostic"), ==, "bloc1");
+  g_assert_cmpstr (preuves_document_check_resolve_epreuve ("final"), ==, "finale");
+  g_assert_null (preuves_document_check_resolve_epreuve ("bloc2"));
+
+  first = preuves_document_check_attach (fixture->portfolio, "bloc1", short_pdf, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->pages_counted, ==, 12);
+  assert_document_reason (fixture, "bloc1", "document-too-short", "12 pages");
+
+  second = preuves_document_check_attach (fixture->portfolio, "bloc1", long_pdf, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->pages_counted, ==, 21);
+  assert_document_reason (fixture, "bloc1", "document-too-long", "21 pages");
+}
+
+/* The same bytes are never given to the probe twice: with the probe gone,
+ * the stored result still comes back, and only new bytes fail. */
+static void
+test_cached_by_sha256 (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) pdf = make_document (fixture, "diagnostic.pdf", 20, 18);
+  g_autoptr(GFile) copy = g_file_new_build_filename (fixture->dir, "copie.pdf", NULL);
+  g_autoptr(GFile) other = make_document (fixture, "autre.pdf", 19, 17);
+  g_autoptr(PreuvesWrittenDocument) checked = NULL;
+  g_autoptr(PreuvesWrittenDocument) again = NULL;
+  g_autoptr(PreuvesWrittenDocument) copied = NULL;
+  g_autoptr(PreuvesWrittenDocument) unchecked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (pdf, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  checked = preuves_document_check_attach (fixture->portfolio, "bloc1", pdf, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (checked->pages_counted, ==, 17);
+
+  g_setenv ("PREUVES_PDF_PROBE", "/nonexistent/preuves-pdf-probe", TRUE);
+  again = preuves_document_check_run (fixture->portfolio, "bloc1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->pages_counted, ==, 17);
+  g_assert_cmpint (again->annex_method, ==, PREUVES_ANNEX_METHOD_HEADING);
+
+  /* The same bytes from another file, added again: still no probe needed. */
+  preuves_portfolio_remove_written_document (fixture->portfolio, "bloc1", &error);
+  g_assert_no_error (error);
+  copied = preuves_document_check_attach (fixture->portfolio, "bloc1", copy, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (copied->sha256, ==, checked->sha256);
+  g_assert_cmpint (copied->pages_counted, ==, 17);
+  assert_document_reason (fixture, "bloc1", NULL, NULL);
+
+  /* New bytes do need the probe: the check fails and nothing is stored. */
+  unchecked = preuves_document_check_attach (fixture->portfolio, "bloc1", other, NULL, &error);
+  g_assert_error (error, PREUVES_PDF_ERROR, PREUVES_PDF_ERROR_NO_PROBE);
+  g_assert_null (unchecked);
+  assert_document_reason (fixture, "bloc1", "document-unchecked", NULL);
+}
+
+/* A scan has no text: the annexes cannot be found until the user says
+ * where they start; that choice is kept in the portfolio. */
+static void
+test_manual_annex_start (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) scan = make_scan (fixture, "scan.pdf", 21);
+  g_autoptr(PreuvesWrittenDocument) found = NULL;
+  g_autoptr(PreuvesWrittenDocument) manual = NULL;
+  g_autoptr(PreuvesWrittenDocument) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+
+  found = preuves_document_check_attach (fixture->portfolio, "bloc1", scan, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found->text_layer, ==, 0);
+  g_assert_cmpint (found->annex_method, ==, PREUVES_ANNEX_METHOD_NONE);
+  g_assert_cmpint (found->pages_counted, ==, 21);
+  assert_document_reason (fixture, "bloc1", "document-annex-unknown", "set where the annexes start");
+
+  g_assert_false (preuves_document_check_set_annex_start (fixture->portfolio, "bloc1", 22, &error));
+  g_assert_error (error, PREUVES_PDF_ERROR, PREUVES_PDF_ERROR_BAD_ANNEX_START);
+  g_clear_error (&error);
+
+  g_assert_true (preuves_document_check_set_annex_start (fixture->portfolio, "bloc1", 19, &error));
+  g_assert_no_error (error);
+  manual = preuves_document_check_run (fixture->portfolio, "bloc1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (manual->annex_start, ==, 19);
+  g_assert_cmpint (manual->annex_method, ==, PREUVES_ANNEX_METHOD_MANUAL);
+  g_assert_cmpint (manual->pages_counted, ==, 18);
+  assert_document_reason (fixture, "bloc1", NULL, NULL);
+
+  /* Stored in the file, not in memory. */
+  preuves_portfolio_close (fixture->portfolio);
+  g_assert_finalize_object (fixture->portfolio);
+  fixture->portfolio = preuves_portfolio_open (fixture->file, &error);
+  g_assert_no_error (error);
+  reopened = preuves_document_check_run (fixture->portfolio, "bloc1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (reopened->manual_annex_start, ==, 19);
+  g_assert_cmpint (reopened->pages_counted, ==, 18);
+  assert_document_reason (fixture, "bloc1", NULL, NULL);
+}
+
+/* A file that is not a PDF: the check says so, and so does readiness. */
+static void
+test_not_a_pdf (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "diagnostic.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PreuvesWrittenDocument) document = NULL;
+  g_autoptr(PreuvesWrittenDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, "Ceci n'est pas un PDF.\n", -1, &error);
+  g_assert_no_error (error);
+  document = preuves_document_check_attach (fixture->portfolio, "finale", file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (document->check_error, ==, "not-pdf");
+  assert_document_reason (fixture, "finale", "document-error", NULL);
+
+  /* What the check found about these bytes is kept too. */
+  g_setenv ("PREUVES_PDF_PROBE", "/nonexistent/preuves-pdf-probe", TRUE);
+  again = preuves_document_check_run (fixture->portfolio, "finale", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->check_error, ==, "not-pdf");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/document-check/within-range", Fixture, NULL, fixture_set_up, test_within_range, fixture_tear_down);
+  g_test_add ("/document-check/out-of-range", Fixture, NULL, fixture_set_up, test_out_of_range, fixture_tear_down);
+  g_test_add ("/document-check/cached-by-sha256", Fixture, NULL, fixture_set_up, test_cached_by_sha256, fixture_tear_down);
+  g_test_add ("/document-check/manual-annex-start", Fixture, NULL, fixture_set_up, test_manual_annex_start, fixture_tear_down);
+  g_test_add ("/document-check/not-a-pdf", Fixture, NULL, fixture_set_up, test_not_a_pdf, fixture_tear_down);
+
+  return g_test_run ();
+}

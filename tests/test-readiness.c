@@ -1,0 +1,452 @@
+/* test-readiness.c — readiness of a real portfolio as it fills, on both paths
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pdf-fixtures.h"
+
+#include "preuves-assessment.h"
+#include "preuves-document-check.h"
+#include "preuves-portfolio.h"
+#include "preuves-readiness.h"
+#include "preuves-referentiel.h"
+
+typedef struct
+{
+  char             *dir;
+  PreuvesPortfolio *portfolio;
+  PreuvesPath       path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  fixture->path = GPOINTER_TO_INT (data);
+  fixture->dir = g_dir_make_tmp ("test-readiness-XXXXXX", &error);
+  g_assert_no_error (error);
+  file = g_file_new_build_filename (fixture->dir, "camille.preuves", NULL);
+  fixture->portfolio = preuves_portfolio_create (file, "Camille Martin", fixture->path, &error);
+  g_assert_no_error (error);
+  preuves_portfolio_set_author (fixture->portfolio, "Camille Martin");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  preuves_portfolio_close (fixture->portfolio);
+  g_assert_finalize_object (fixture->portfolio);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static PreuvesReadiness *
+compute (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreuvesReadinessSnapshot) snapshot = NULL;
+
+  snapshot = preuves_readiness_snapshot_new_from_portfolio (fixture->portfolio, &error);
+  g_assert_no_error (error);
+  return preuves_readiness_compute (preuves_referentiel_get_default (),
+                                    preuves_portfolio_get_path (fixture->portfolio),
+                                    snapshot);
+}
+
+static const PreuvesReadinessPart *
+bloc (PreuvesReadiness *readiness,
+      const char       *code)
+{
+  const PreuvesReadinessPart *part = preuves_readiness_lookup_bloc (readiness, code);
+
+  g_assert_nonnull (part);
+  return part;
+}
+
+static void
+assert_reason (const PreuvesReadinessPart *part,
+               const char                 *kind,
+               const char                 *target,
+               const char                 *words)
+{
+  const PreuvesReadinessReason *reason = preuves_readiness_part_find_reason (part, kind, target);
+
+  if (reason == NULL)
+    g_error ("%s: no reason %s on %s", part->code, kind, target);
+  if (words != NULL)
+    g_assert_nonnull (strstr (reason->message, words));
+}
+
+static void
+assert_no_reason (const PreuvesReadinessPart *part,
+                  const char                 *kind,
+                  const char                 *target)
+{
+  const PreuvesReadinessReason *reason = preuves_readiness_part_find_reason (part, kind, target);
+
+  if (reason != NULL)
+    g_error ("%s: unexpected reason %s on %s: %s", part->code, kind, target ? target : "*", reason->message);
+}
+
+static PreuvesPreuve *
+add_preuve (Fixture    *fixture,
+            const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  PreuvesPreuve *preuve = preuves_portfolio_add_preuve (fixture->portfolio, title, &error);
+
+  g_assert_no_error (error);
+  return preuve;
+}
+
+static void
+link_sc (Fixture       *fixture,
+      PreuvesPreuve *preuve,
+      const char    *sous_competence_id,
+      const char    *justification)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreuvesLink) created = NULL;
+
+  created = preuves_portfolio_link (fixture->portfolio, preuve, sous_competence_id, justification, &error);
+  g_assert_no_error (error);
+}
+
+static void
+link_whole_bloc (Fixture       *fixture,
+                 PreuvesPreuve *preuve,
+                 const char    *code)
+{
+  const PreuvesBloc *b = preuves_referentiel_find_bloc (preuves_referentiel_get_default (), code);
+
+  for (guint i = 0; i < b->sous_competences->len; i++)
+    {
+      const PreuvesSousCompetence *sc = g_ptr_array_index (b->sous_competences, i);
+      link_sc (fixture, preuve, sc->id, "Le compte rendu montre cette sous-compétence en situation.");
+    }
+}
+
+static void
+meet_criteria (Fixture    *fixture,
+               const char *epreuve_id)
+{
+  const PreuvesEpreuve *epreuve = preuves_referentiel_find_epreuve (preuves_referentiel_get_default (), epreuve_id);
+
+  for (guint i = 0; i < epreuve->criteria->len; i++)
+    {
+      const PreuvesCriterion *criterion = g_ptr_array_index (epreuve->criteria, i);
+      g_autoptr(GError) error = NULL;
+
+      preuves_portfolio_set_criterion (fixture->portfolio, criterion->id, PREUVES_CRITERION_MET, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+rehearse (Fixture    *fixture,
+          const char *epreuve_id,
+          int         presentation_seconds,
+          int         exchange_seconds)
+{
+  g_autoptr(GError) error = NULL;
+
+  preuves_portfolio_add_rehearsal (fixture->portfolio, epreuve_id, presentation_seconds,
+                                   exchange_seconds, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+attach_document (Fixture    *fixture,
+                 const char *epreuve_id,
+                 guint       body_pages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("%s.pdf", epreuve_id);
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (path);
+  g_autoptr(PreuvesWrittenDocument) document = NULL;
+
+  /* The body, then three pages of annexes under an "ANNEXES" heading. */
+  preuves_test_make_document (path, body_pages + 3, body_pages + 1, &error);
+  g_assert_no_error (error);
+  document = preuves_document_check_attach (fixture->portfolio, epreuve_id, pdf, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (document->pages_counted, ==, body_pages);
+}
+
+/* Nothing done: every bloc is not started and says where to begin. */
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(PreuvesReadiness) readiness = compute (fixture);
+  const PreuvesReadinessPart *overall = preuves_readiness_get_overall (readiness);
+  const PreuvesReadinessPart *b1 = bloc (readiness, "B1");
+  const PreuvesReadinessPart *b2 = bloc (readiness, "B2");
+
+  g_assert_cmpuint (preuves_readiness_get_n_blocs (readiness), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (preuves_readiness_get_bloc (readiness, i)->state, ==, PREUVES_READINESS_NOT_STARTED);
+  g_assert_cmpuint (b1->covered, ==, 0);
+  g_assert_cmpuint (b1->total, ==, 24);
+  assert_reason (b1, "sous-competence-uncovered", "C1-1.3", "C1-1.3");
+  /* The two C1-2.6 keep their own ids as targets and their official code in words. */
+  assert_reason (b1, "sous-competence-uncovered", "C1-2a.6", "C1-2.6 (C1-2a)");
+  assert_reason (b1, "sous-competence-uncovered", "C1-2b.6", "C1-2.6 (C1-2b)");
+  assert_reason (b1, "document-missing", "bloc1", "15 to 20");
+  assert_reason (b1, "criterion-not-met", "B1-1", NULL);
+  assert_no_reason (b1, "rehearsal-missing", NULL);
+  assert_reason (b2, "rehearsal-missing", "bloc2", "15 to 20");
+  assert_no_reason (b2, "document-missing", NULL);
+
+  g_assert_cmpint (overall->state, ==, PREUVES_READINESS_NOT_STARTED);
+  g_assert_cmpuint (overall->total, ==, 24 + 17 + 9 + 13);
+  for (guint i = 0; i < 4; i++)
+    {
+      const PreuvesReadinessReason *reason = g_ptr_array_index (overall->reasons, i);
+      g_autofree char *code = g_strdup_printf ("B%u", i + 1);
+
+      g_assert_cmpstr (reason->kind, ==, "bloc-not-ready");
+      g_assert_cmpstr (reason->target, ==, code);
+    }
+  if (fixture->path == PREUVES_PATH_FORMATION)
+    {
+      assert_reason (overall, "document-missing", "finale", "50 to 60");
+      assert_reason (overall, "rehearsal-missing", "finale", "30 to 40");
+      assert_reason (overall, "criterion-not-met", "EF-O1", NULL);
+      assert_no_reason (overall, "coordination-missing", NULL);
+    }
+  else
+    {
+      assert_reason (overall, "coordination-missing", NULL, "0 of 4");
+      assert_no_reason (overall, "document-missing", NULL);
+      assert_no_reason (overall, "rehearsal-missing", NULL);
+    }
+}
+
+/* Links start a bloc; only justified ones cover. */
+static void
+test_coverage (Fixture       *fixture,
+               gconstpointer  data)
+{
+  PreuvesPreuve *preuve = add_preuve (fixture, "Plan d'actions du service vie scolaire");
+  g_autoptr(PreuvesReadiness) readiness = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  const PreuvesReadinessPart *b1;
+  JsonObject *first;
+
+  link_sc (fixture, preuve, "C1-1.1", "Analyse des enjeux de la réforme dans le plan.");
+  link_sc (fixture, preuve, "C1-1.2", "La veille citée en annexe du plan.");
+  link_sc (fixture, preuve, "C1-1.3", "   ");
+  readiness = compute (fixture);
+  b1 = bloc (readiness, "B1");
+
+  g_assert_cmpint (b1->state, ==, PREUVES_READINESS_IN_PROGRESS);
+  g_assert_cmpuint (b1->covered, ==, 2);
+  assert_no_reason (b1, "sous-competence-uncovered", "C1-1.1");
+  assert_reason (b1, "sous-competence-unjustified", "C1-1.3", "without justification does not count");
+  assert_no_reason (b1, "sous-competence-uncovered", "C1-1.3");
+  g_assert_cmpint (bloc (readiness, "B2")->state, ==, PREUVES_READINESS_NOT_STARTED);
+  g_assert_cmpint (preuves_readiness_get_overall (readiness)->state, ==, PREUVES_READINESS_IN_PROGRESS);
+
+  json = preuves_readiness_to_json (readiness);
+  first = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json), "blocs"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "code"), ==, "B1");
+  g_assert_cmpstr (json_object_get_string_member (first, "state"), ==, "in-progress");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (first, "coverage"), "covered"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (first, "coverage"), "total"), ==, 24);
+}
+
+/* The window is 15–20 min for each part of the oral of bloc 2. */
+static void
+test_rehearsal_window (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PreuvesReadiness) before = NULL;
+  g_autoptr(PreuvesReadiness) short_one = NULL;
+  g_autoptr(PreuvesReadiness) long_one = NULL;
+  g_autoptr(PreuvesReadiness) inside = NULL;
+
+  before = compute (fixture);
+  assert_reason (bloc (before, "B2"), "rehearsal-missing", "bloc2", NULL);
+
+  rehearse (fixture, "bloc2", 14 * 60 + 59, 17 * 60);
+  short_one = compute (fixture);
+  assert_reason (bloc (short_one, "B2"), "rehearsal-out-of-window", "bloc2", "14:59");
+  g_assert_cmpint (bloc (short_one, "B2")->state, ==, PREUVES_READINESS_IN_PROGRESS);
+
+  rehearse (fixture, "bloc2", 17 * 60, 20 * 60 + 1);
+  long_one = compute (fixture);
+  assert_reason (bloc (long_one, "B2"), "rehearsal-out-of-window", "bloc2", "20:01");
+
+  rehearse (fixture, "bloc2", 15 * 60, 20 * 60);
+  inside = compute (fixture);
+  assert_no_reason (bloc (inside, "B2"), "rehearsal-out-of-window", NULL);
+  assert_no_reason (bloc (inside, "B2"), "rehearsal-missing", NULL);
+  /* A rehearsal of one oral says nothing about another. */
+  assert_reason (bloc (inside, "B3"), "rehearsal-missing", "bloc3", NULL);
+}
+
+/* Open advisor remarks hold back the bloc of what they are about. */
+static void
+test_remarks (Fixture       *fixture,
+              gconstpointer  data)
+{
+  PreuvesPreuve *preuve = add_preuve (fixture, "Projet numérique au lycée");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on_preuve = NULL;
+  g_autofree char *on_criterion = NULL;
+  g_autofree char *from_candidate = NULL;
+  g_autoptr(PreuvesReadiness) open = NULL;
+  g_autoptr(PreuvesReadiness) resolved = NULL;
+
+  link_sc (fixture, preuve, "C2-1.1", "Les objectifs opérationnels du projet.");
+  on_preuve = preuves_portfolio_add_remark (fixture->portfolio, PREUVES_REMARK_ROLE_ADVISOR, "preuve",
+                                            preuves_preuve_get_uuid (preuve), 0,
+                                            "Précisez votre rôle dans ce projet.", &error);
+  g_assert_no_error (error);
+  on_criterion = preuves_portfolio_add_remark (fixture->portfolio, PREUVES_REMARK_ROLE_ADVISOR, "criterion",
+                                               "B3-2", 0, "Quelle preuve professionnelle ?", &error);
+  g_assert_no_error (error);
+  from_candidate = preuves_portfolio_add_remark (fixture->portfolio, PREUVES_REMARK_ROLE_CANDIDATE, "bloc",
+                                                 "B4", 0, "À reprendre plus tard.", &error);
+  g_assert_no_error (error);
+
+  open = compute (fixture);
+  assert_reason (bloc (open, "B2"), "remark-unresolved", on_preuve, "Projet numérique au lycée");
+  assert_reason (bloc (open, "B3"), "remark-unresolved", on_criterion, "B3-2");
+  assert_no_reason (bloc (open, "B1"), "remark-unresolved", NULL);
+  assert_no_reason (bloc (open, "B4"), "remark-unresolved", NULL);
+
+  preuves_portfolio_resolve_remark (fixture->portfolio, on_preuve, TRUE, "C'est précisé.", &error);
+  g_assert_no_error (error);
+  resolved = compute (fixture);
+  assert_no_reason (bloc (resolved, "B2"), "remark-unresolved", NULL);
+  assert_reason (bloc (resolved, "B3"), "remark-unresolved", on_criterion, NULL);
+}
+
+static void
+fill_blocs (Fixture *fixture)
+{
+  const char *codes[] = { "B1", "B2", "B3", "B4" };
+  const char *epreuves[] = { "bloc1", "bloc2", "bloc3", "bloc4" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Preuves du bloc %u", i + 1);
+
+      link_whole_bloc (fixture, add_preuve (fixture, title), codes[i]);
+      meet_criteria (fixture, epreuves[i]);
+      if (i > 0)
+        rehearse (fixture, epreuves[i], 18 * 60, 16 * 60);
+    }
+  attach_document (fixture, "bloc1", 17);
+}
+
+/* Everything filled in: every bloc is ready; then what the path adds. */
+static void
+test_ready (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(PreuvesReadiness) blocs_done = NULL;
+  g_autoptr(PreuvesReadiness) ready = NULL;
+  const PreuvesReadinessPart *overall;
+
+  fill_blocs (fixture);
+  blocs_done = compute (fixture);
+  for (guint i = 0; i < 4; i++)
+    {
+      const PreuvesReadinessPart *part = preuves_readiness_get_bloc (blocs_done, i);
+
+      if (part->reasons->len > 0)
+        g_error ("%s: %s", part->code, ((PreuvesReadinessReason *) g_ptr_array_index (part->reasons, 0))->message);
+      g_assert_cmpint (part->state, ==, PREUVES_READINESS_READY);
+      g_assert_cmpuint (part->covered, ==, part->total);
+    }
+  overall = preuves_readiness_get_overall (blocs_done);
+  g_assert_cmpint (overall->state, ==, PREUVES_READINESS_IN_PROGRESS);
+  assert_no_reason (overall, "bloc-not-ready", NULL);
+
+  if (fixture->path == PREUVES_PATH_FORMATION)
+    {
+      meet_criteria (fixture, "finale");
+      /* The bloc orals' window is not the épreuve finale's (30–40 min exchange). */
+      rehearse (fixture, "finale", 17 * 60, 20 * 60);
+      attach_document (fixture, "finale", 55);
+      g_clear_object (&blocs_done);
+      blocs_done = compute (fixture);
+      assert_reason (preuves_readiness_get_overall (blocs_done), "rehearsal-out-of-window", "finale", NULL);
+      rehearse (fixture, "finale", 17 * 60, 35 * 60);
+    }
+  else
+    {
+      /* Each bloc has its own preuves: none mobilises the four together. */
+      PreuvesPreuve *situation = add_preuve (fixture, "Refonte de l'accueil des nouveaux élèves");
+
+      assert_reason (overall, "coordination-missing", NULL, "1 of 4");
+      link_sc (fixture, situation, "C1-1.1", "Diagnostic de l'accueil.");
+      link_sc (fixture, situation, "C2-1.3", "Le projet de refonte.");
+      link_sc (fixture, situation, "C3-1.3", "Les pistes proposées à la directrice.");
+      link_sc (fixture, situation, "C4-1.6", "   ");
+      g_clear_object (&blocs_done);
+      blocs_done = compute (fixture);
+      assert_reason (preuves_readiness_get_overall (blocs_done), "coordination-missing", NULL, "3 of 4");
+      preuves_portfolio_set_justification (fixture->portfolio, situation, "C4-1.6",
+                                           "Le plan présenté à la direction pour l'attractivité.", NULL);
+    }
+
+  ready = compute (fixture);
+  overall = preuves_readiness_get_overall (ready);
+  if (overall->reasons->len > 0)
+    g_error ("overall: %s", ((PreuvesReadinessReason *) g_ptr_array_index (overall->reasons, 0))->message);
+  g_assert_cmpint (overall->state, ==, PREUVES_READINESS_READY);
+}
+
+static void
+add_path_tests (const char *path_name,
+                PreuvesPath path)
+{
+  struct { const char *name; void (*func) (Fixture *, gconstpointer); } tests[] = {
+    { "empty", test_empty },
+    { "coverage", test_coverage },
+    { "rehearsal-window", test_rehearsal_window },
+    { "remarks", test_remarks },
+    { "ready", test_ready },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/readiness/%s/%s", path_name, tests[i].name);
+      g_test_add (name, Fixture, GINT_TO_POINTER (path), fixture_set_up, tests[i].func, fixture_tear_down);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  add_path_tests ("formation", PREUVES_PATH_FORMATION);
+  add_path_tests ("vae", PREUVES_PATH_VAE);
+
+  return g_test_run ();
+}
