@@ -256,6 +256,15 @@ preuves_schema_check_header (sqlite3  *db,
                            _("This file is not a Preuves portfolio. Choose a file that ends in “.preuves”."));
       return FALSE;
     }
+  /* No Preuves writes a negative version: migrating from it would start
+   * before the first step. */
+  if (version < 0)
+    {
+      g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR,
+                           PREUVES_PORTFOLIO_ERROR_DAMAGED,
+                           _("This portfolio is damaged: its version number is not valid. Open a backup copy instead."));
+      return FALSE;
+    }
   if (version > PREUVES_SCHEMA_VERSION)
     {
       g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR,
