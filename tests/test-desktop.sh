@@ -4,9 +4,10 @@
 # Copyright 2026 The Preuves authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: test-desktop.sh SOURCE_ROOT DESKTOP_FILE METAINFO_FILE MIME_FILE
-# (the last three as built, with the application id and the translations
-# merged in). Prints TAP.
+# Usage: test-desktop.sh SOURCE_ROOT DESKTOP_FILE METAINFO_FILE MIME_FILE HELP_BUILD_DIR
+# (the files as built, with the application id and the translations merged
+# in; HELP_BUILD_DIR holds the translated help, one folder per language).
+# Prints TAP.
 
 set -u
 . "$(dirname "$0")/tap.sh"
@@ -14,8 +15,9 @@ srcdir=$(realpath "$1")
 desktop="$2"
 metainfo="$3"
 mime="$4"
+help_build="$5"
 
-echo "1..12"
+echo "1..13"
 
 desktop-file-validate "$desktop" > "$scratch/log" 2>&1
 ok $? "desktop-file-validate accepts $(basename "$desktop")"
@@ -73,5 +75,17 @@ status=$?
 [ $status -eq 0 ] && ! grep -q 'fails to validate' "$scratch/log"
 ok $? "yelp-check validate accepts every help page"
 diag < "$scratch/log"
+
+# The translated pages that itstool generated are valid Mallard too.
+pages=$(ls "$help_build"/*/*.page 2> /dev/null)
+if [ -n "$pages" ]; then
+  yelp-check validate $pages > "$scratch/log" 2>&1
+  status=$?
+  [ $status -eq 0 ] && ! grep -q 'fails to validate' "$scratch/log"
+  ok $? "yelp-check validate accepts every translated help page"
+  diag < "$scratch/log"
+else
+  ok 1 "the translated help pages are built in $help_build"
+fi
 
 exit $failed
