@@ -1,0 +1,571 @@
+/* preuves-preuves-page.c — the list of preuves, its search and filters, and the editor
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "preuves-page-util.h"
+#include "preuves-preuve-editor.h"
+#include "preuves-preuves-page.h"
+
+struct _PreuvesPreuvesPage
+{
+  AdwBin               parent_instance;
+
+  PreuvesPortfolio    *portfolio;
+  gulong               changed_id;
+  /* preuve uuid → GHashTable of its sous-compétence ids, refreshed when
+   * links change, so that filtering never queries the file per row. */
+  GHashTable          *links_by_preuve;
+  GPtrArray           *scope_codes;   /* "" then bloc and compétence codes */
+  GtkCustomFilter     *filter;
+
+  AdwLeaflet          *leaflet;
+  GtkWidget           *sidebar;
+  GtkWidget           *content;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *bloc_dropdown;
+  GtkDropDown         *state_dropdown;
+  GtkStack            *list_stack;
+  GtkListView         *list_view;
+  GtkSingleSelection  *selection;
+  GtkFilterListModel  *filter_model;
+  GtkButton           *back_button;
+  PreuvesPreuveEditor *editor;
+};
+
+enum {
+  PROP_0,
+  PROP_PORTFOLIO,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (PreuvesPreuvesPage, preuves_preuves_page, ADW_TYPE_BIN)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+refresh_links (PreuvesPreuvesPage *self)
+{
+  GListModel *preuves;
+
+  g_hash_table_remove_all (self->links_by_preuve);
+  if (self->portfolio == NULL)
+    return;
+  preuves = preuves_portfolio_get_preuves (self->portfolio);
+  for (guint i = 0; i < g_list_model_get_n_items (preuves); i++)
+    {
+      g_autoptr(PreuvesPreuve) preuve = g_list_model_get_item (preuves, i);
+      g_autoptr(GListModel) links = preuves_portfolio_list_links_for_preuve (self->portfolio, preuve);
+      GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint j = 0; j < g_list_model_get_n_items (links); j++)
+        {
+          g_autoptr(PreuvesLink) link = g_list_model_get_item (links, j);
+
+          g_hash_table_add (ids, g_strdup (preuves_link_get_sous_competence_id (link)));
+        }
+      g_hash_table_insert (self->links_by_preuve, g_strdup (preuves_preuve_get_uuid (preuve)), ids);
+    }
+}
+
+static gboolean
+in_scope (GHashTable *ids,
+          const char *scope)
+{
+  PreuvesReferentiel *referentiel = preuves_referentiel_get_default ();
+  GHashTableIter iter;
+  gpointer id;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      const PreuvesSousCompetence *sc = preuves_referentiel_find_sous_competence (referentiel, id, NULL);
+
+      if (sc != NULL && (g_str_equal (sc->bloc->code, scope) || g_str_equal (sc->competence->code, scope)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+matches_search (PreuvesPreuve *preuve,
+                const char    *query)
+{
+  g_autofree char *haystack = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *needle = NULL;
+
+  if (query[0] == '\0')
+    return TRUE;
+  haystack = g_strdup_printf ("%s\n%s", preuves_preuve_get_title (preuve) ?: "",
+                              preuves_preuve_get_situation (preuve) ?: "");
+  folded = g_utf8_casefold (haystack, -1);
+  needle = g_utf8_casefold (query, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  PreuvesPreuvesPage *self = user_data;
+  PreuvesPreuve *preuve = item;
+  GHashTable *ids = g_hash_table_lookup (self->links_by_preuve, preuves_preuve_get_uuid (preuve));
+  guint scope = gtk_drop_down_get_selected (self->bloc_dropdown);
+  const char *scope_code = scope < self->scope_codes->len ? g_ptr_array_index (self->scope_codes, scope) : "";
+  guint n_links = ids ? g_hash_table_size (ids) : 0;
+
+  switch ((PreuvesPreuvesFilter) gtk_drop_down_get_selected (self->state_dropdown))
+    {
+    case PREUVES_PREUVES_FILTER_UNMAPPED:
+      if (n_links > 0)
+        return FALSE;
+      break;
+    case PREUVES_PREUVES_FILTER_CONFIDENTIAL:
+      if (!preuves_preuve_get_confidential (preuve))
+        return FALSE;
+      break;
+    case PREUVES_PREUVES_FILTER_ALL:
+    default:
+      break;
+    }
+  if (scope_code[0] != '\0' && (ids == NULL || !in_scope (ids, scope_code)))
+    return FALSE;
+  return matches_search (preuve, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+update_list_stack (PreuvesPreuvesPage *self)
+{
+  guint n_all = self->portfolio ? g_list_model_get_n_items (preuves_portfolio_get_preuves (self->portfolio)) : 0;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  if (n_all == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (n_shown == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+}
+
+static void
+filters_changed_cb (PreuvesPreuvesPage *self)
+{
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_list_stack (self);
+}
+
+static void
+portfolio_changed_cb (PreuvesPortfolio   *portfolio,
+                      const char         *what,
+                      PreuvesPreuvesPage *self)
+{
+  if (g_strcmp0 (what, "links") == 0 || g_strcmp0 (what, "preuves") == 0)
+    {
+      refresh_links (self);
+      filters_changed_cb (self);
+    }
+}
+
+static void
+show_content (PreuvesPreuvesPage *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+selection_changed_cb (PreuvesPreuvesPage *self)
+{
+  PreuvesPreuve *preuve = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A preuve that the filter hides stays in the editor until another is
+   * chosen: hiding it would lose what is being typed. */
+  if (preuve != NULL)
+    preuves_preuve_editor_set_preuve (self->editor, preuve);
+}
+
+static void
+list_activate_cb (PreuvesPreuvesPage *self,
+                  guint               position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  show_content (self);
+}
+
+static void
+back_clicked_cb (PreuvesPreuvesPage *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+folded_changed_cb (PreuvesPreuvesPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
+}
+
+/**
+ * preuves_preuves_page_select_preuve:
+ *
+ * Shows the preuve @uuid in the editor, clearing filters that hide it.
+ * Returns: FALSE when the portfolio has no such preuve.
+ */
+gboolean
+preuves_preuves_page_select_preuve (PreuvesPreuvesPage *self,
+                                    const char         *uuid)
+{
+  PreuvesPreuve *preuve;
+  GListModel *shown = G_LIST_MODEL (self->selection);
+
+  g_return_val_if_fail (PREUVES_IS_PREUVES_PAGE (self), FALSE);
+
+  preuve = self->portfolio ? preuves_portfolio_find_preuve (self->portfolio, uuid) : NULL;
+  if (preuve == NULL)
+    return FALSE;
+  preuves_preuve_editor_set_preuve (self->editor, preuve);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(PreuvesPreuve) item = g_list_model_get_item (shown, i);
+
+      if (item == preuve)
+        gtk_single_selection_set_selected (self->selection, i);
+    }
+  show_content (self);
+  return TRUE;
+}
+
+static PreuvesPreuve *
+new_preuve (PreuvesPreuvesPage *self,
+            const char         *title)
+{
+  g_autoptr(GError) error = NULL;
+  PreuvesPreuve *preuve;
+
+  preuve = preuves_portfolio_add_preuve (self->portfolio, title, &error);
+  if (preuve == NULL)
+    {
+      preuves_page_show_error (GTK_WIDGET (self), error);
+      return NULL;
+    }
+  /* A new preuve must be visible even under a filter that would hide it. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->state_dropdown, PREUVES_PREUVES_FILTER_ALL);
+  gtk_drop_down_set_selected (self->bloc_dropdown, 0);
+  preuves_preuves_page_select_preuve (self, preuves_preuve_get_uuid (preuve));
+  return preuve;
+}
+
+static void
+new_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PreuvesPreuvesPage *self = PREUVES_PREUVES_PAGE (widget);
+
+  if (self->portfolio != NULL && new_preuve (self, _("New preuve")) != NULL)
+    preuves_preuve_editor_focus_title (self->editor);
+}
+
+static char *
+title_from_file (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (basename);
+  char *dot = strrchr (display, '.');
+
+  if (dot != NULL && dot != display)
+    *dot = '\0';
+  return g_steal_pointer (&display);
+}
+
+/**
+ * preuves_preuves_page_add_files:
+ *
+ * Adds one preuve per file, titled after the file, with the file attached
+ * (off the main thread).
+ */
+void
+preuves_preuves_page_add_files (PreuvesPreuvesPage *self,
+                                GListModel         *files)
+{
+  g_return_if_fail (PREUVES_IS_PREUVES_PAGE (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  if (self->portfolio == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *title = title_from_file (file);
+      g_autoptr(GListStore) one = g_list_store_new (G_TYPE_FILE);
+
+      if (new_preuve (self, title) == NULL)
+        return;
+      g_list_store_append (one, file);
+      preuves_preuve_editor_attach_files (self->editor, G_LIST_MODEL (one));
+    }
+}
+
+static void
+chooser_response_cb (GtkNativeDialog    *chooser,
+                     int                 response,
+                     PreuvesPreuvesPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      preuves_preuves_page_add_files (self, files);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+from_files_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Add Preuves From Files"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Add"), NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+drop_cb (GtkDropTarget      *target,
+         const GValue       *value,
+         double              x,
+         double              y,
+         PreuvesPreuvesPage *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  preuves_preuves_page_add_files (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
+/* "All blocs", then each bloc followed by its compétences. */
+static void
+fill_scopes (PreuvesPreuvesPage *self)
+{
+  GPtrArray *blocs = preuves_referentiel_get_blocs (preuves_referentiel_get_default ());
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (labels, _("All blocs"));
+  g_ptr_array_add (self->scope_codes, g_strdup (""));
+  for (guint i = 0; i < blocs->len; i++)
+    {
+      const PreuvesBloc *bloc = g_ptr_array_index (blocs, i);
+      g_autofree char *label = g_strdup_printf (_("Bloc %u"), bloc->number);
+
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (self->scope_codes, g_strdup (bloc->code));
+      for (guint j = 0; j < bloc->competences->len; j++)
+        {
+          const PreuvesCompetence *competence = g_ptr_array_index (bloc->competences, j);
+          g_autofree char *clabel = g_strdup_printf ("  %s", competence->code);
+
+          gtk_string_list_append (labels, clabel);
+          g_ptr_array_add (self->scope_codes, g_strdup (competence->code));
+        }
+    }
+  gtk_drop_down_set_model (self->bloc_dropdown, G_LIST_MODEL (labels));
+}
+
+/**
+ * preuves_preuves_page_set_filter:
+ * @bloc_or_competence: (nullable): "B2", "C1-2a", or NULL for all
+ *
+ * Shows the preuves that match, as if chosen in the filters.
+ */
+void
+preuves_preuves_page_set_filter (PreuvesPreuvesPage   *self,
+                                 PreuvesPreuvesFilter  filter,
+                                 const char           *bloc_or_competence)
+{
+  guint scope = 0;
+
+  g_return_if_fail (PREUVES_IS_PREUVES_PAGE (self));
+
+  for (guint i = 0; bloc_or_competence != NULL && i < self->scope_codes->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->scope_codes, i), bloc_or_competence))
+      scope = i;
+  gtk_drop_down_set_selected (self->state_dropdown, filter);
+  gtk_drop_down_set_selected (self->bloc_dropdown, scope);
+}
+
+/* The preuves the list shows now, after search and filters. */
+GListModel *
+preuves_preuves_page_get_shown (PreuvesPreuvesPage *self)
+{
+  g_return_val_if_fail (PREUVES_IS_PREUVES_PAGE (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
+
+static void
+preuves_preuves_page_dispose (GObject *object)
+{
+  PreuvesPreuvesPage *self = PREUVES_PREUVES_PAGE (object);
+
+  preuves_preuves_page_set_portfolio (self, NULL);
+  g_clear_object (&self->filter);
+  G_OBJECT_CLASS (preuves_preuves_page_parent_class)->dispose (object);
+}
+
+static void
+preuves_preuves_page_finalize (GObject *object)
+{
+  PreuvesPreuvesPage *self = PREUVES_PREUVES_PAGE (object);
+
+  g_hash_table_unref (self->links_by_preuve);
+  g_ptr_array_unref (self->scope_codes);
+  G_OBJECT_CLASS (preuves_preuves_page_parent_class)->finalize (object);
+}
+
+static void
+preuves_preuves_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PORTFOLIO:
+      g_value_set_object (value, PREUVES_PREUVES_PAGE (object)->portfolio);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+preuves_preuves_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PORTFOLIO:
+      preuves_preuves_page_set_portfolio (PREUVES_PREUVES_PAGE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+preuves_preuves_page_class_init (PreuvesPreuvesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = preuves_preuves_page_dispose;
+  object_class->finalize = preuves_preuves_page_finalize;
+  object_class->get_property = preuves_preuves_page_get_property;
+  object_class->set_property = preuves_preuves_page_set_property;
+
+  properties[PROP_PORTFOLIO] =
+    g_param_spec_object ("portfolio", NULL, NULL, PREUVES_TYPE_PORTFOLIO,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PREUVES_TYPE_PREUVE);
+  g_type_ensure (PREUVES_TYPE_PREUVE_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class, PREUVES_RESOURCE_PREFIX "/preuves-preuves-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, content);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, bloc_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "preuves.new", NULL, new_action_cb);
+  gtk_widget_class_install_action (widget_class, "preuves.from-files", NULL, from_files_action_cb);
+}
+
+static void
+preuves_preuves_page_init (PreuvesPreuvesPage *self)
+{
+  GtkDropTarget *drop;
+
+  self->links_by_preuve = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) g_hash_table_unref);
+  self->scope_codes = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  fill_scopes (self);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
+  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_list_stack), self);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (self->sidebar, GTK_EVENT_CONTROLLER (drop));
+  folded_changed_cb (self);
+  update_list_stack (self);
+}
+
+GtkWidget *
+preuves_preuves_page_new (void)
+{
+  return g_object_new (PREUVES_TYPE_PREUVES_PAGE, NULL);
+}
+
+PreuvesPortfolio *
+preuves_preuves_page_get_portfolio (PreuvesPreuvesPage *self)
+{
+  g_return_val_if_fail (PREUVES_IS_PREUVES_PAGE (self), NULL);
+  return self->portfolio;
+}
+
+void
+preuves_preuves_page_set_portfolio (PreuvesPreuvesPage *self,
+                                    PreuvesPortfolio   *portfolio)
+{
+  g_return_if_fail (PREUVES_IS_PREUVES_PAGE (self));
+
+  if (self->portfolio == portfolio)
+    return;
+  preuves_preuve_editor_set_portfolio (self->editor, portfolio);
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  g_clear_signal_handler (&self->changed_id, self->portfolio);
+  g_set_object (&self->portfolio, portfolio);
+  refresh_links (self);
+  if (portfolio != NULL)
+    {
+      self->changed_id = g_signal_connect (portfolio, "changed", G_CALLBACK (portfolio_changed_cb), self);
+      gtk_filter_list_model_set_model (self->filter_model, preuves_portfolio_get_preuves (portfolio));
+    }
+  update_list_stack (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
+}
