@@ -204,12 +204,8 @@ check_preuve (PreuvesPortfolio  *self,
               PreuvesPreuve     *preuve,
               GError           **error)
 {
-  if (preuves_portfolio_is_closed (self))
-    {
-      g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_CLOSED,
-                           _("The portfolio is closed. Open it again."));
-      return FALSE;
-    }
+  if (!preuves_portfolio_check_open (self, error))
+    return FALSE;
   if (preuves_portfolio_find_preuve (self, preuves_preuve_get_uuid (preuve)) == preuve)
     return TRUE;
   g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_NOT_FOUND,

@@ -65,5 +65,14 @@ gboolean  preuves_portfolio_step_done        (PreuvesPortfolio  *self,
                                               GError           **error);
 char     *preuves_sqlite_dup_text            (sqlite3_stmt      *stmt,
                                               int                column);
+/* "Unknown" is NULL in the file and -1 in memory. */
+void      preuves_sqlite_bind_int_or_null    (sqlite3_stmt      *stmt,
+                                              int                index,
+                                              gint64             value);
+int       preuves_sqlite_column_int_or_unknown (sqlite3_stmt    *stmt,
+                                              int                column);
+/* Fails with PREUVES_PORTFOLIO_ERROR_CLOSED once the portfolio is closed. */
+gboolean  preuves_portfolio_check_open       (PreuvesPortfolio  *self,
+                                              GError           **error);
 
 G_END_DECLS

@@ -126,9 +126,9 @@ preuves_portfolio_set_sqlite_error (GError  **error,
 
 /* Statement helpers ------------------------------------------------------- */
 
-static gboolean
-check_open (PreuvesPortfolio  *self,
-            GError           **error)
+gboolean
+preuves_portfolio_check_open (PreuvesPortfolio  *self,
+                              GError           **error)
 {
   if (self->db != NULL)
     return TRUE;
@@ -147,7 +147,7 @@ preuves_portfolio_prepare (PreuvesPortfolio  *self,
 
   g_return_val_if_fail (PREUVES_IS_PORTFOLIO (self), NULL);
 
-  if (!check_open (self, error))
+  if (!preuves_portfolio_check_open (self, error))
     return NULL;
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -177,6 +177,26 @@ preuves_sqlite_dup_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+void
+preuves_sqlite_bind_int_or_null (sqlite3_stmt *stmt,
+                                 int           index,
+                                 gint64        value)
+{
+  if (value < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+int
+preuves_sqlite_column_int_or_unknown (sqlite3_stmt *stmt,
+                                      int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return -1;
+  return sqlite3_column_int (stmt, column);
+}
+
 char *
 preuves_portfolio_new_uuid (void)
 {
@@ -195,7 +215,7 @@ preuves_portfolio_begin (PreuvesPortfolio  *self,
 {
   /* IMMEDIATE takes the write lock now, so a busy file fails here rather
    * than halfway through a change. */
-  return check_open (self, error) &&
+  return preuves_portfolio_check_open (self, error) &&
          preuves_schema_exec (self->db, "BEGIN IMMEDIATE", error);
 }
 
@@ -269,7 +289,7 @@ preuves_portfolio_open_worker_db (PreuvesPortfolio  *self,
 
   g_return_val_if_fail (PREUVES_IS_PORTFOLIO (self), NULL);
 
-  if (!check_open (self, error))
+  if (!preuves_portfolio_check_open (self, error))
     return NULL;
   db = open_connection (self->file, SQLITE_OPEN_READWRITE, error);
   if (db != NULL && !preuves_schema_configure (db, error))
