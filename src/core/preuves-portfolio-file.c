@@ -223,6 +223,24 @@ check_header (const FileHeader  *header,
   return TRUE;
 }
 
+/* SQLite zeroes the header of a rollback journal once its changes are
+ * committed or rolled back, and may leave the file behind (after a crash,
+ * reopening rolls back and leaves it so): a journal whose first byte is
+ * zero holds nothing to finish, and SQLite itself ignores it. */
+static gboolean
+journal_is_hot (const char *journal)
+{
+  int fd = g_open (journal, O_RDONLY | O_CLOEXEC, 0);
+  guint8 first = 1;
+
+  if (fd < 0)
+    return TRUE;
+  if (read (fd, &first, 1) != 1)
+    first = 1;
+  close (fd);
+  return first != 0;
+}
+
 /* A file that comes from someone else is opened with immutable=1: SQLite
  * then takes no lock and never creates a journal, so nothing is written
  * beside it, and it works on read-only media and on files handed over by
@@ -243,7 +261,7 @@ check_no_journal (const char  *path,
       g_autofree char *journal = g_strconcat (path, suffixes[i], NULL);
       GStatBuf st;
 
-      if (g_stat (journal, &st) == 0 && st.st_size > 0)
+      if (g_stat (journal, &st) == 0 && st.st_size > 0 && journal_is_hot (journal))
         {
           g_autofree char *journal_name = g_filename_display_basename (journal);
 
@@ -1289,7 +1307,8 @@ preuves_portfolio_file_import (GFile                         *source,
 
 /* Progress reported by a worker thread reaches the caller's main context
  * through idle sources; each pending report holds a reference, so the
- * caller's data lives until the last one has run. */
+ * caller's data lives until the last one has run, and is freed in that
+ * context too, whichever thread drops the last reference. */
 typedef struct
 {
   gatomicrefcount               ref;
@@ -1312,15 +1331,36 @@ progress_sink_ref (ProgressSink *sink)
   return sink;
 }
 
+static gboolean
+progress_sink_free_data_cb (gpointer user_data)
+{
+  ProgressSink *sink = user_data;
+
+  if (sink->data_free != NULL)
+    sink->data_free (sink->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_sink_free (gpointer user_data)
+{
+  ProgressSink *sink = user_data;
+
+  g_main_context_unref (sink->context);
+  g_free (sink);
+}
+
 static void
 progress_sink_unref (ProgressSink *sink)
 {
+  g_autoptr(GSource) source = NULL;
+
   if (!g_atomic_ref_count_dec (&sink->ref))
     return;
-  if (sink->data_free != NULL)
-    sink->data_free (sink->data);
-  g_main_context_unref (sink->context);
-  g_free (sink);
+  source = g_idle_source_new ();
+  g_source_set_callback (source, progress_sink_free_data_cb, sink, progress_sink_free);
+  g_source_set_static_name (source, "[preuves] import progress data");
+  g_source_attach (source, sink->context);
 }
 
 static gboolean
