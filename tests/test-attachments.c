@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "portfolio-test-util.h"
 #include "preuves-blob-store.h"
 #include "preuves-portfolio-private.h"
 
@@ -42,30 +43,12 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_clear_object (&fixture->portfolio);
   g_object_unref (fixture->file);
-  remove_dir (fixture->dir);
+  preuves_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -89,29 +72,11 @@ write_document (Fixture    *fixture,
   return path;
 }
 
-static void
-assert_same_files (const char *a,
-                   const char *b)
-{
-  g_autofree char *contents_a = NULL;
-  g_autofree char *contents_b = NULL;
-  gsize length_a, length_b;
-
-  g_assert_true (g_file_get_contents (a, &contents_a, &length_a, NULL));
-  g_assert_true (g_file_get_contents (b, &contents_b, &length_b, NULL));
-  g_assert_cmpmem (contents_a, length_a, contents_b, length_b);
-}
-
 static gint64
 query_int (PreuvesPortfolio *portfolio,
            const char       *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db = preuves_portfolio_get_db (portfolio);
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  return preuves_test_query_int (preuves_portfolio_get_db (portfolio), sql);
 }
 
 static PreuvesAttachment *
@@ -155,7 +120,7 @@ test_round_trip (Fixture       *fixture,
 
   g_assert_true (preuves_attachment_write_to (attachment, out, NULL, &error));
   g_assert_no_error (error);
-  assert_same_files (path, out_path);
+  preuves_test_assert_same_files (path, out_path);
 
   /* Never over a file that exists. */
   g_assert_false (preuves_attachment_write_to (attachment, out, NULL, &error));
@@ -194,7 +159,7 @@ test_empty_document (Fixture       *fixture,
                    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   g_assert_true (preuves_attachment_write_to (attachment, out, NULL, &error));
   g_assert_no_error (error);
-  assert_same_files (path, out_path);
+  preuves_test_assert_same_files (path, out_path);
 }
 
 /* The same document twice is stored once; its bytes go when nothing
@@ -312,7 +277,7 @@ test_async (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (preuves_attachment_write_to_finish (attachment, written, &error));
   g_assert_no_error (error);
-  assert_same_files (path, out_path);
+  preuves_test_assert_same_files (path, out_path);
 }
 
 /* A cancelled store leaves nothing behind. */
@@ -466,11 +431,11 @@ test_cli_round_trip (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (attachment, "sha256"), ==, sha256);
 
   g_assert_cmpint (run_cli (NULL, NULL, "extract", portfolio, uuid, out_dir, NULL), ==, 0);
-  assert_same_files (doc, extracted);
-  assert_same_files (note, extracted_note);
+  preuves_test_assert_same_files (doc, extracted);
+  preuves_test_assert_same_files (note, extracted_note);
   /* Never over existing files. */
   g_assert_cmpint (run_cli (NULL, NULL, "extract", portfolio, uuid, out_dir, NULL), ==, 2);
-  assert_same_files (doc, extracted);
+  preuves_test_assert_same_files (doc, extracted);
 
   g_assert_cmpint (run_cli (NULL, NULL, "unlink", portfolio, uuid, "C1-1.3", NULL), ==, 0);
   g_assert_cmpint (run_cli (NULL, NULL, "unlink", portfolio, uuid, "C1-1.3", NULL), ==, 2);

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "portfolio-test-util.h"
 #include "preuves-assessment.h"
 #include "preuves-portfolio-private.h"
 #include "preuves-schema.h"
@@ -35,28 +36,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_dir (fixture->dir);
+  preuves_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_object_unref (fixture->file);
@@ -88,28 +71,6 @@ reopen (Fixture          *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (reopened);
   return reopened;
-}
-
-static char *
-query_text (sqlite3    *db,
-            const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 /* Creating, closing, reopening ---------------------------------------------- */
@@ -196,31 +157,31 @@ test_pragmas (Fixture       *fixture,
 {
   PreuvesPortfolio *portfolio = create_portfolio (fixture);
   sqlite3 *db = preuves_portfolio_get_db (portfolio);
-  g_autofree char *journal_mode = query_text (db, "PRAGMA journal_mode");
+  g_autofree char *journal_mode = preuves_test_query_text (db, "PRAGMA journal_mode");
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   sqlite3 *raw = NULL;
 
   g_assert_cmpstr (journal_mode, ==, "delete");
-  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 2);
-  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (db, "PRAGMA secure_delete"), ==, 1);
-  g_assert_cmpint (query_int (db, "PRAGMA page_size"), ==, 8192);
-  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, PREUVES_APPLICATION_ID);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, PREUVES_SCHEMA_VERSION);
+  g_assert_cmpint (preuves_test_query_int (db, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (preuves_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (preuves_test_query_int (db, "PRAGMA secure_delete"), ==, 1);
+  g_assert_cmpint (preuves_test_query_int (db, "PRAGMA page_size"), ==, 8192);
+  g_assert_cmpint (preuves_test_query_int (db, "PRAGMA application_id"), ==, PREUVES_APPLICATION_ID);
+  g_assert_cmpint (preuves_test_query_int (db, "PRAGMA user_version"), ==, PREUVES_SCHEMA_VERSION);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   /* What is in the file header, seen by another program. */
   preuves_portfolio_close (portfolio);
   g_assert_cmpint (sqlite3_open_v2 (fixture->path, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (query_int (raw, "PRAGMA application_id"), ==, PREUVES_APPLICATION_ID);
-  g_assert_cmpint (query_int (raw, "PRAGMA user_version"), ==, PREUVES_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (raw, "PRAGMA page_size"), ==, 8192);
+  g_assert_cmpint (preuves_test_query_int (raw, "PRAGMA application_id"), ==, PREUVES_APPLICATION_ID);
+  g_assert_cmpint (preuves_test_query_int (raw, "PRAGMA user_version"), ==, PREUVES_SCHEMA_VERSION);
+  g_assert_cmpint (preuves_test_query_int (raw, "PRAGMA page_size"), ==, 8192);
   for (guint i = 0; preuves_schema_tables[i] != NULL; i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
                                               " AND name = '%s'", preuves_schema_tables[i]);
 
-      g_assert_cmpint (query_int (raw, sql), ==, 1);
+      g_assert_cmpint (preuves_test_query_int (raw, sql), ==, 1);
     }
   sqlite3_close (raw);
   g_assert_finalize_object (portfolio);
@@ -244,13 +205,13 @@ test_migrate_forward (Fixture       *fixture,
 
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 0);
+  g_assert_cmpint (preuves_test_query_int (db, "PRAGMA user_version"), ==, 0);
 
   g_assert_true (preuves_schema_migrate (db, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, PREUVES_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'preuve'"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT x FROM kept"), ==, 42);
+  g_assert_cmpint (preuves_test_query_int (db, "PRAGMA user_version"), ==, PREUVES_SCHEMA_VERSION);
+  g_assert_cmpint (preuves_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'preuve'"), ==, 1);
+  g_assert_cmpint (preuves_test_query_int (db, "SELECT x FROM kept"), ==, 42);
   sqlite3_close (db);
 
   g_assert_true (g_file_get_contents (fixture->path, &before, &before_length, NULL));
@@ -521,7 +482,7 @@ test_links (Fixture       *fixture,
   link = preuves_portfolio_link (portfolio, budget, "C1-1.3", "Second essai", &error);
   g_assert_no_error (error);
   g_assert_true (preuves_portfolio_unlink (portfolio, budget, "C1-1.3", &error));
-  g_assert_cmpint (query_int (preuves_portfolio_get_db (portfolio),
+  g_assert_cmpint (preuves_test_query_int (preuves_portfolio_get_db (portfolio),
                               "SELECT count(*) FROM link WHERE deleted = 1"), ==, 2);
 
   portfolio = reopen (fixture, portfolio);
@@ -568,7 +529,7 @@ test_remove_restore (Fixture       *fixture,
   counts = preuves_portfolio_count_links_by_sous_competence (portfolio);
   g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
   g_clear_pointer (&counts, g_hash_table_unref);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM preuve WHERE deleted = 1"), ==, 1);
+  g_assert_cmpint (preuves_test_query_int (db, "SELECT count(*) FROM preuve WHERE deleted = 1"), ==, 1);
 
   /* Removing twice is an error, not a crash. */
   g_assert_false (preuves_portfolio_remove_preuve (portfolio, preuve, &error));
@@ -637,7 +598,7 @@ test_criteria_rehearsals (Fixture       *fixture,
   g_assert_true (preuves_portfolio_set_criterion (portfolio, "bloc1-c1", PREUVES_CRITERION_MET,
                                                   "Fait", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (preuves_portfolio_get_db (portfolio),
+  g_assert_cmpint (preuves_test_query_int (preuves_portfolio_get_db (portfolio),
                               "SELECT revision FROM criterion_assessment"), ==, 2);
 
   g_assert_true (preuves_portfolio_add_rehearsal (portfolio, "bloc2", 17 * 60, 16 * 60, "trop long", &error));
@@ -713,8 +674,8 @@ test_written_document (Fixture       *fixture,
   stored = preuves_portfolio_get_written_document (portfolio, "bloc1");
   g_assert_cmpint (stored->pages_total, ==, -1);
   g_assert_cmpint (stored->manual_annex_start, ==, -1);
-  g_assert_cmpint (query_int (preuves_portfolio_get_db (portfolio), "SELECT count(*) FROM blob"), ==, 1);
-  g_assert_cmpint (query_int (preuves_portfolio_get_db (portfolio),
+  g_assert_cmpint (preuves_test_query_int (preuves_portfolio_get_db (portfolio), "SELECT count(*) FROM blob"), ==, 1);
+  g_assert_cmpint (preuves_test_query_int (preuves_portfolio_get_db (portfolio),
                               "SELECT count(*) FROM written_document"), ==, 1);
 
   g_assert_true (preuves_portfolio_remove_written_document (portfolio, "bloc1", &error));
@@ -774,7 +735,7 @@ test_remarks_names (Fixture       *fixture,
 
   stored = preuves_portfolio_get_names (portfolio);
   g_assert_cmpstrv (stored, fewer);
-  g_assert_cmpint (query_int (preuves_portfolio_get_db (portfolio),
+  g_assert_cmpint (preuves_test_query_int (preuves_portfolio_get_db (portfolio),
                               "SELECT count(*) FROM names WHERE deleted = 1"), ==, 1);
   preuves_portfolio_close (portfolio);
   g_assert_finalize_object (portfolio);

@@ -170,6 +170,69 @@ preuves_blob_store_put_stream (sqlite3       *db,
   return TRUE;
 }
 
+void
+preuves_stored_file_clear (PreuvesStoredFile *stored)
+{
+  g_clear_pointer (&stored->sha256, g_free);
+  g_clear_pointer (&stored->filename, g_free);
+  g_clear_pointer (&stored->content_type, g_free);
+  stored->size = 0;
+}
+
+/* The name under which a document is kept: its base name only, never a
+ * path, so that writing it back out cannot leave the chosen folder. */
+static char *
+stored_name (GFileInfo *info,
+             GFile     *file)
+{
+  const char *display = g_file_info_get_display_name (info);
+  g_autofree char *base = display != NULL ? g_path_get_basename (display) : g_file_get_basename (file);
+
+  if (base == NULL || *base == '\0' || g_str_equal (base, ".") || g_str_equal (base, "..") ||
+      g_str_equal (base, G_DIR_SEPARATOR_S))
+    return g_strdup (_("document"));
+  return g_steal_pointer (&base);
+}
+
+gboolean
+preuves_blob_store_put_file (sqlite3            *db,
+                             GFile              *file,
+                             PreuvesStoredFile  *stored,
+                             GCancellable       *cancellable,
+                             GError            **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  const char *content_type;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (stored != NULL, FALSE);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("“%s” is not a document. Choose a file."), g_file_info_get_display_name (info));
+      return FALSE;
+    }
+  in = g_file_read (file, cancellable, error);
+  if (in == NULL ||
+      !preuves_blob_store_put_stream (db, G_INPUT_STREAM (in), &stored->sha256, &stored->size,
+                                      cancellable, error))
+    return FALSE;
+  content_type = g_file_info_get_content_type (info);
+  stored->content_type = content_type != NULL ? g_content_type_get_mime_type (content_type) : NULL;
+  stored->filename = stored_name (info, file);
+  return TRUE;
+}
+
 gboolean
 preuves_blob_store_collect (sqlite3  *db,
                             GError  **error)

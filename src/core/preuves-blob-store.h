@@ -25,6 +25,25 @@ gboolean      preuves_blob_store_put_stream  (sqlite3       *db,
                                               guint64       *size,
                                               GCancellable  *cancellable,
                                               GError       **error);
+/* What preuves_blob_store_put_file() stored. */
+typedef struct
+{
+  char    *sha256;
+  guint64  size;
+  char    *filename;      /* the file's base name, never a path */
+  char    *content_type;  /* a MIME type, or NULL */
+} PreuvesStoredFile;
+
+void          preuves_stored_file_clear      (PreuvesStoredFile *stored);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PreuvesStoredFile, preuves_stored_file_clear)
+
+/* Stores the bytes of a regular file (see put_stream) and describes it. */
+gboolean      preuves_blob_store_put_file    (sqlite3           *db,
+                                              GFile             *file,
+                                              PreuvesStoredFile *stored,
+                                              GCancellable      *cancellable,
+                                              GError           **error);
 gboolean      preuves_blob_store_has         (sqlite3       *db,
                                               const char    *sha256,
                                               guint64       *size);

@@ -62,33 +62,13 @@ attach_data_new (PreuvesPortfolio *self,
   return data;
 }
 
-/* The name under which a document is kept: its base name only, never a
- * path, so that writing it back out cannot leave the chosen folder. */
-static char *
-attachment_name (GFileInfo *info,
-                 GFile     *file)
-{
-  const char *display = g_file_info_get_display_name (info);
-  g_autofree char *base = display != NULL ? g_path_get_basename (display) : g_file_get_basename (file);
-
-  if (base == NULL || *base == '\0' || g_str_equal (base, ".") || g_str_equal (base, "..") ||
-      g_str_equal (base, G_DIR_SEPARATOR_S))
-    return g_strdup (_("document"));
-  return g_steal_pointer (&base);
-}
-
 static gboolean
-insert_attachment_row (sqlite3     *db,
-                       AttachData  *data,
-                       GFileInfo   *info,
-                       const char  *sha256,
-                       guint64      size,
-                       GError     **error)
+insert_attachment_row (sqlite3            *db,
+                       AttachData         *data,
+                       PreuvesStoredFile  *stored,
+                       GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *name = attachment_name (info, data->file);
-  const char *content_type = g_file_info_get_content_type (info);
-  g_autofree char *mime = content_type != NULL ? g_content_type_get_mime_type (content_type) : NULL;
   int rc;
 
   rc = sqlite3_prepare_v2 (db,
@@ -99,47 +79,16 @@ insert_attachment_row (sqlite3     *db,
     return preuves_portfolio_set_sqlite_error (error, db, rc);
   sqlite3_bind_text (stmt, 1, data->uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, data->preuve_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, mime, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 6, size);
+  sqlite3_bind_text (stmt, 3, stored->filename, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, stored->content_type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, stored->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, stored->size);
   sqlite3_bind_int64 (stmt, 7, preuves_portfolio_now ());
   sqlite3_bind_text (stmt, 8, data->author, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     return preuves_portfolio_set_sqlite_error (error, db, rc);
   return TRUE;
-}
-
-static gboolean
-store_file (sqlite3       *db,
-            AttachData    *data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autofree char *sha256 = NULL;
-  guint64 size = 0;
-
-  info = g_file_query_info (data->file,
-                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return FALSE;
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("“%s” is not a document. Choose a file."), g_file_info_get_display_name (info));
-      return FALSE;
-    }
-  in = g_file_read (data->file, cancellable, error);
-  if (in == NULL)
-    return FALSE;
-  return preuves_blob_store_put_stream (db, G_INPUT_STREAM (in), &sha256, &size, cancellable, error) &&
-         insert_attachment_row (db, data, info, sha256, size, error);
 }
 
 /* Stores the document and its row in one transaction on @db. */
@@ -149,9 +98,12 @@ attach_on_db (sqlite3       *db,
               GCancellable  *cancellable,
               GError       **error)
 {
+  g_auto(PreuvesStoredFile) stored = { 0 };
+
   if (!preuves_schema_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!store_file (db, data, cancellable, error) ||
+  if (!preuves_blob_store_put_file (db, data->file, &stored, cancellable, error) ||
+      !insert_attachment_row (db, data, &stored, error) ||
       !preuves_schema_exec (db, "COMMIT", error))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);

@@ -80,18 +80,13 @@ static const char upsert_document_sql[] =
   " checked_sha256 = NULL";
 
 static gboolean
-upsert_document_row (sqlite3       *db,
-                     DocumentData  *data,
-                     GFileInfo     *info,
-                     const char    *sha256,
-                     guint64        size,
-                     GError       **error)
+upsert_document_row (sqlite3            *db,
+                     DocumentData       *data,
+                     PreuvesStoredFile  *stored,
+                     GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *uuid = preuves_portfolio_new_uuid ();
-  const char *content_type = g_file_info_get_content_type (info);
-  g_autofree char *mime = content_type != NULL ? g_content_type_get_mime_type (content_type) : NULL;
-  g_autofree char *name = g_path_get_basename (g_file_info_get_display_name (info));
   int rc;
 
   rc = sqlite3_prepare_v2 (db, upsert_document_sql, -1, &stmt, NULL);
@@ -99,10 +94,10 @@ upsert_document_row (sqlite3       *db,
     return preuves_portfolio_set_sqlite_error (error, db, rc);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, data->epreuve_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, mime, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 6, size);
+  sqlite3_bind_text (stmt, 3, stored->filename, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, stored->content_type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, stored->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, stored->size);
   sqlite3_bind_text (stmt, 7, data->author, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, preuves_portfolio_now ());
   rc = sqlite3_step (stmt);
@@ -111,27 +106,20 @@ upsert_document_row (sqlite3       *db,
   return TRUE;
 }
 
+/* The bytes, the row, and forgetting the previous document's bytes, in
+ * one transaction. */
 static gboolean
 store_document (sqlite3       *db,
                 DocumentData  *data,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autofree char *sha256 = NULL;
-  guint64 size = 0;
+  g_auto(PreuvesStoredFile) stored = { 0 };
 
-  info = g_file_query_info (data->file,
-                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL || (in = g_file_read (data->file, cancellable, error)) == NULL)
-    return FALSE;
   if (!preuves_schema_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!preuves_blob_store_put_stream (db, G_INPUT_STREAM (in), &sha256, &size, cancellable, error) ||
-      !upsert_document_row (db, data, info, sha256, size, error) ||
+  if (!preuves_blob_store_put_file (db, data->file, &stored, cancellable, error) ||
+      !upsert_document_row (db, data, &stored, error) ||
       !preuves_blob_store_collect (db, error) ||
       !preuves_schema_exec (db, "COMMIT", error))
     {

@@ -1,0 +1,24 @@
+/* portfolio-test-util.h — small helpers shared by the portfolio tests
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* Removes @dir and everything below it. */
+void    preuves_test_remove_dir        (const char *dir);
+/* The first column of the first row of @sql, which must return one. */
+gint64  preuves_test_query_int         (sqlite3    *db,
+                                        const char *sql);
+char   *preuves_test_query_text        (sqlite3    *db,
+                                        const char *sql);
+void    preuves_test_assert_same_files (const char *a,
+                                        const char *b);
+
+G_END_DECLS
