@@ -280,6 +280,65 @@ test_async (Fixture       *fixture,
   preuves_test_assert_same_files (path, out_path);
 }
 
+/* The model changes only where the list changed, so that a view keeps its
+ * selection. */
+static void
+test_model_changes (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autofree char *a_path = write_document (fixture, "a.pdf", 100, 12, NULL);
+  g_autofree char *b_path = write_document (fixture, "b.pdf", 200, 13, NULL);
+  g_autofree char *c_path = write_document (fixture, "c.pdf", 300, 14, NULL);
+  GListModel *attachments = preuves_preuve_get_attachments (fixture->preuve);
+  g_autoptr(PreuvesAttachment) a = attach (fixture, a_path);
+  g_autoptr(PreuvesAttachment) b = attach (fixture, b_path);
+  g_autoptr(PreuvesAttachment) c = NULL;
+  guint position, removed, added;
+
+  gt_signal_logger_connect (logger, attachments, "items-changed");
+  g_assert_true (preuves_portfolio_remove_attachment (fixture->portfolio, a, &error));
+  g_assert_no_error (error);
+  gt_signal_logger_assert_emission_pop (logger, attachments, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpuint (removed, ==, 1);
+  g_assert_cmpuint (added, ==, 0);
+
+  c = attach (fixture, c_path);
+  gt_signal_logger_assert_emission_pop (logger, attachments, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_cmpuint (removed, ==, 0);
+  g_assert_cmpuint (added, ==, 1);
+  gt_signal_logger_assert_no_emissions (logger);
+}
+
+/* A preuve deleted while its document is being stored takes the new
+ * attachment with it, and gives it back when restored. */
+static void
+test_async_into_deleted_preuve (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_document (fixture, "tard.pdf", PREUVES_BLOB_CHUNK_SIZE, 15, NULL);
+  g_autoptr(GFile) document = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PreuvesAttachment) attachment = NULL;
+
+  preuves_portfolio_attach_file_async (fixture->portfolio, fixture->preuve, document, NULL,
+                                       attach_ready_cb, &result);
+  g_assert_true (preuves_portfolio_remove_preuve (fixture->portfolio, fixture->preuve, &error));
+  g_assert_no_error (error);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  attachment = preuves_portfolio_attach_file_finish (fixture->portfolio, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->portfolio, "SELECT count(*) FROM attachment WHERE deleted = 0"), ==, 0);
+
+  g_assert_true (preuves_portfolio_restore_preuve (fixture->portfolio, fixture->preuve, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (preuves_preuve_get_attachments (fixture->preuve)), ==, 1);
+}
+
 /* A cancelled store leaves nothing behind. */
 static void
 test_cancelled (Fixture       *fixture,
@@ -523,6 +582,8 @@ main (int    argc,
   ADD ("dedup-and-purge", test_dedup_and_purge);
   ADD ("restore-with-preuve", test_restore_with_preuve);
   ADD ("async", test_async);
+  ADD ("model-changes", test_model_changes);
+  ADD ("async-into-deleted-preuve", test_async_into_deleted_preuve);
   ADD ("cancelled", test_cancelled);
   ADD ("missing", test_missing);
   ADD ("cli/round-trip", test_cli_round_trip);

@@ -144,8 +144,14 @@ attach_complete (PreuvesPortfolio  *self,
 
   if (attachment == NULL)
     return NULL;
+  /* The preuve may have been deleted while the document was stored: the
+   * attachment then goes with it, and comes back if it is restored. */
   preuve = preuves_portfolio_find_preuve (self, data->preuve_uuid);
-  if (preuve != NULL)
+  if (preuve == NULL)
+    preuves_schema_exec (preuves_portfolio_get_db (self),
+                         "UPDATE attachment SET deleted = 2 WHERE deleted = 0 AND preuve_uuid IN"
+                         " (SELECT uuid FROM preuve WHERE deleted != 0)", NULL);
+  else
     preuves_preuve_reload_attachments (preuve);
   preuves_portfolio_emit_changed (self, "attachments");
   return attachment;

@@ -842,6 +842,7 @@ preuves_portfolio_remove_preuve (PreuvesPortfolio  *self,
   g_list_store_remove (self->preuves, position);
   preuves_portfolio_emit_changed (self, "preuves");
   preuves_portfolio_emit_changed (self, "links");
+  preuves_portfolio_emit_changed (self, "attachments");
   return TRUE;
 }
 
@@ -893,6 +894,7 @@ preuves_portfolio_restore_preuve (PreuvesPortfolio  *self,
   g_list_store_insert (self->preuves, restore_position (self, uuid), preuve);
   preuves_portfolio_emit_changed (self, "preuves");
   preuves_portfolio_emit_changed (self, "links");
+  preuves_portfolio_emit_changed (self, "attachments");
   return TRUE;
 }
 

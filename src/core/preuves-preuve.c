@@ -141,6 +141,40 @@ preuves_preuve_forget_portfolio (PreuvesPreuve *self)
   self->portfolio = NULL;
 }
 
+static gboolean
+same_attachment (GListModel *model,
+                 guint       position,
+                 GPtrArray  *items,
+                 guint       index)
+{
+  g_autoptr(PreuvesAttachment) old = g_list_model_get_item (model, position);
+
+  return g_str_equal (preuves_attachment_get_uuid (old),
+                      preuves_attachment_get_uuid (g_ptr_array_index (items, index)));
+}
+
+/* Replaces the items of @store with @items, changing only the range that
+ * differs: a view showing the list keeps its selection and scroll. */
+static void
+sync_store (GListStore *store,
+            GPtrArray  *items)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint start = 0;
+  guint end_old = g_list_model_get_n_items (model);
+  guint end_new = items->len;
+
+  while (start < end_old && start < end_new && same_attachment (model, start, items, start))
+    start++;
+  while (end_old > start && end_new > start && same_attachment (model, end_old - 1, items, end_new - 1))
+    {
+      end_old--;
+      end_new--;
+    }
+  if (end_old > start || end_new > start)
+    g_list_store_splice (store, start, end_old - start, items->pdata + start, end_new - start);
+}
+
 /* Attachments are read on first use: opening a portfolio lists preuves
  * only. */
 void
@@ -163,9 +197,7 @@ preuves_preuve_reload_attachments (PreuvesPreuve *self)
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (items, preuves_attachment_new_from_row (self->portfolio, stmt));
 
-  g_list_store_splice (self->attachments, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->attachments)),
-                       items->pdata, items->len);
+  sync_store (self->attachments, items);
 }
 
 GListModel *
