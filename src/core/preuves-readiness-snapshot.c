@@ -14,16 +14,6 @@ G_DEFINE_BOXED_TYPE (PreuvesReadinessSnapshot, preuves_readiness_snapshot,
                      preuves_readiness_snapshot_ref, preuves_readiness_snapshot_unref)
 
 static void
-link_free (gpointer data)
-{
-  PreuvesSnapshotLink *link = data;
-
-  g_free (link->preuve_id);
-  g_free (link->sous_competence_id);
-  g_free (link);
-}
-
-static void
 document_free (gpointer data)
 {
   PreuvesSnapshotDocument *document = data;
@@ -61,7 +51,9 @@ preuves_readiness_snapshot_new (void)
   PreuvesReadinessSnapshot *self = g_new0 (PreuvesReadinessSnapshot, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->links = g_ptr_array_new_with_free_func (link_free);
+  /* Thousands of links share a few hundred ids: store each id once. */
+  self->links = g_array_new (FALSE, FALSE, sizeof (PreuvesSnapshotLink));
+  self->strings = g_string_chunk_new (4096);
   self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, document_free);
   self->criteria = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rehearsals = g_ptr_array_new_with_free_func (rehearsal_free);
@@ -86,7 +78,8 @@ preuves_readiness_snapshot_unref (PreuvesReadinessSnapshot *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
-  g_ptr_array_unref (self->links);
+  g_array_unref (self->links);
+  g_string_chunk_free (self->strings);
   g_hash_table_unref (self->documents);
   g_hash_table_unref (self->criteria);
   g_ptr_array_unref (self->rehearsals);
@@ -100,17 +93,16 @@ preuves_readiness_snapshot_add_link (PreuvesReadinessSnapshot *self,
                                      const char               *sous_competence_id,
                                      gboolean                  justified)
 {
-  PreuvesSnapshotLink *link;
+  PreuvesSnapshotLink link;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (preuve_id != NULL);
   g_return_if_fail (sous_competence_id != NULL);
 
-  link = g_new0 (PreuvesSnapshotLink, 1);
-  link->preuve_id = g_strdup (preuve_id);
-  link->sous_competence_id = g_strdup (sous_competence_id);
-  link->justified = !!justified;
-  g_ptr_array_add (self->links, link);
+  link.preuve_id = g_string_chunk_insert_const (self->strings, preuve_id);
+  link.sous_competence_id = g_string_chunk_insert_const (self->strings, sous_competence_id);
+  link.justified = !!justified;
+  g_array_append_val (self->links, link);
 }
 
 void

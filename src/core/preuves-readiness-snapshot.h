@@ -17,9 +17,9 @@ G_BEGIN_DECLS
  * written justification backs the sous-compétence. */
 typedef struct
 {
-  char     *preuve_id;
-  char     *sous_competence_id;
-  gboolean  justified;
+  const char *preuve_id;
+  const char *sous_competence_id;
+  gboolean    justified;
 } PreuvesSnapshotLink;
 
 /* The check of the written document of one épreuve. */
@@ -64,13 +64,14 @@ typedef struct
 typedef struct
 {
   /*< public, read-only >*/
-  GPtrArray  *links;        /* of PreuvesSnapshotLink */
+  GArray     *links;        /* of PreuvesSnapshotLink */
   GHashTable *documents;    /* épreuve id → PreuvesSnapshotDocument */
   GHashTable *criteria;     /* criterion id → GINT_TO_POINTER (PreuvesCriterionState + 1) */
   GPtrArray  *rehearsals;   /* of PreuvesSnapshotRehearsal */
   GPtrArray  *remarks;      /* of PreuvesSnapshotRemark, unresolved only */
   /*< private >*/
   gatomicrefcount ref_count;
+  GStringChunk   *strings;  /* the ids of the links, each stored once */
 } PreuvesReadinessSnapshot;
 
 #define PREUVES_TYPE_READINESS_SNAPSHOT (preuves_readiness_snapshot_get_type ())

@@ -40,7 +40,7 @@ typedef struct
   GHashTable                     *epreuve_of_criterion;    /* id → PreuvesEpreuve */
   GHashTable                     *justified;               /* sous-compétence id → count */
   GHashTable                     *linked;                  /* sous-compétence id → count */
-  GHashTable                     *blocs_of_preuve;         /* preuve id → GHashTable set of bloc codes */
+  GHashTable                     *blocs_of_preuve;         /* preuve id → mask of bloc numbers, any link */
 } Context;
 
 /* Reasons */
@@ -174,6 +174,8 @@ context_index_referentiel (Context *ctx)
     {
       const PreuvesBloc *bloc = g_ptr_array_index (blocs, i);
 
+      /* Blocs are tracked as bits of a guint (see index_blocs_of_preuves). */
+      g_assert (bloc->number < 32);
       for (guint j = 0; j < bloc->sous_competences->len; j++)
         {
           const PreuvesSousCompetence *sc = g_ptr_array_index (bloc->sous_competences, j);
@@ -192,33 +194,42 @@ context_index_referentiel (Context *ctx)
     }
 }
 
-static void
-context_index_links (Context *ctx)
+/* preuve id → GUINT_TO_POINTER (mask of bit 1 << bloc number) of the
+ * blocs its links reach: every link places a preuve in a bloc (for
+ * remarks), only justified ones prove the blocs mobilised together. */
+static GHashTable *
+index_blocs_of_preuves (Context  *ctx,
+                        gboolean  justified_only)
 {
-  const PreuvesReadinessSnapshot *snapshot = ctx->snapshot;
+  GHashTable *masks = g_hash_table_new (g_str_hash, g_str_equal);
+  GArray *links = ctx->snapshot->links;
 
-  for (guint i = 0; i < snapshot->links->len; i++)
+  for (guint i = 0; i < links->len; i++)
     {
-      const PreuvesSnapshotLink *link = g_ptr_array_index (snapshot->links, i);
+      const PreuvesSnapshotLink *link = &g_array_index (links, PreuvesSnapshotLink, i);
       const PreuvesBloc *bloc = g_hash_table_lookup (ctx->bloc_of_sous_competence, link->sous_competence_id);
-      GHashTable *blocs;
+      guint mask;
+
+      if (bloc == NULL || (justified_only && !link->justified))
+        continue;
+      mask = GPOINTER_TO_UINT (g_hash_table_lookup (masks, link->preuve_id));
+      g_hash_table_insert (masks, (gpointer) link->preuve_id, GUINT_TO_POINTER (mask | (1u << bloc->number)));
+    }
+  return masks;
+}
+
+static void
+context_count_links (Context *ctx)
+{
+  GArray *links = ctx->snapshot->links;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const PreuvesSnapshotLink *link = &g_array_index (links, PreuvesSnapshotLink, i);
 
       count_up (ctx->linked, link->sous_competence_id);
       if (link->justified)
         count_up (ctx->justified, link->sous_competence_id);
-      if (bloc == NULL)
-        continue;
-
-      /* Every link places the preuve in the bloc (for remarks); only
-       * justified ones count for the coordination of the four blocs, which
-       * is computed separately. */
-      blocs = g_hash_table_lookup (ctx->blocs_of_preuve, link->preuve_id);
-      if (blocs == NULL)
-        {
-          blocs = g_hash_table_new (g_str_hash, g_str_equal);
-          g_hash_table_insert (ctx->blocs_of_preuve, link->preuve_id, blocs);
-        }
-      g_hash_table_add (blocs, (gpointer) bloc->code);
     }
 }
 
@@ -233,10 +244,9 @@ context_init (Context                        *ctx,
   ctx->epreuve_of_criterion = g_hash_table_new (g_str_hash, g_str_equal);
   ctx->justified = g_hash_table_new (g_str_hash, g_str_equal);
   ctx->linked = g_hash_table_new (g_str_hash, g_str_equal);
-  ctx->blocs_of_preuve = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                (GDestroyNotify) g_hash_table_unref);
   context_index_referentiel (ctx);
-  context_index_links (ctx);
+  context_count_links (ctx);
+  ctx->blocs_of_preuve = index_blocs_of_preuves (ctx, FALSE);
 }
 
 static void
@@ -421,17 +431,17 @@ remark_scopes (Context                     *ctx,
     epreuve = preuves_referentiel_find_epreuve (ctx->referentiel, remark->target_id);
   else if (g_str_equal (kind, "preuve") && remark->target_id != NULL)
     {
-      GHashTable *blocs = g_hash_table_lookup (ctx->blocs_of_preuve, remark->target_id);
-      if (blocs != NULL)
-        {
-          GHashTableIter iter;
-          gpointer code;
+      guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->blocs_of_preuve, remark->target_id));
+      GPtrArray *blocs = preuves_referentiel_get_blocs (ctx->referentiel);
 
-          g_hash_table_iter_init (&iter, blocs);
-          while (g_hash_table_iter_next (&iter, &code, NULL))
-            g_ptr_array_add (scopes, code);
-          return;
+      for (guint i = 0; i < blocs->len; i++)
+        {
+          const PreuvesBloc *linked = g_ptr_array_index (blocs, i);
+          if (mask & (1u << linked->number))
+            g_ptr_array_add (scopes, (gpointer) linked->code);
         }
+      if (mask != 0)
+        return;
     }
 
   if (epreuve != NULL)
@@ -616,31 +626,27 @@ check_blocs (PreuvesReadiness     *self,
  * situation (one preuve) whose justified links reach every bloc. Links of
  * separate preuves to each bloc only show the blocs one by one. */
 static guint
-best_coordination (Context *ctx,
-                   guint    n_blocs)
+count_bits (guint mask)
 {
-  g_autoptr(GHashTable) reached = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                         (GDestroyNotify) g_hash_table_unref);
+  guint n = 0;
+
+  for (; mask != 0; mask &= mask - 1)
+    n++;
+  return n;
+}
+
+static guint
+best_coordination (Context *ctx)
+{
+  g_autoptr(GHashTable) reached = index_blocs_of_preuves (ctx, TRUE);
+  GHashTableIter iter;
+  gpointer mask;
   guint best = 0;
 
-  for (guint i = 0; i < ctx->snapshot->links->len; i++)
-    {
-      const PreuvesSnapshotLink *link = g_ptr_array_index (ctx->snapshot->links, i);
-      const PreuvesBloc *bloc = g_hash_table_lookup (ctx->bloc_of_sous_competence, link->sous_competence_id);
-      GHashTable *blocs;
-
-      if (!link->justified || bloc == NULL)
-        continue;
-      blocs = g_hash_table_lookup (reached, link->preuve_id);
-      if (blocs == NULL)
-        {
-          blocs = g_hash_table_new (g_str_hash, g_str_equal);
-          g_hash_table_insert (reached, link->preuve_id, blocs);
-        }
-      g_hash_table_add (blocs, (gpointer) bloc->code);
-      best = MAX (best, g_hash_table_size (blocs));
-    }
-  return MIN (best, n_blocs);
+  g_hash_table_iter_init (&iter, reached);
+  while (g_hash_table_iter_next (&iter, NULL, &mask))
+    best = MAX (best, count_bits (GPOINTER_TO_UINT (mask)));
+  return best;
 }
 
 static void
@@ -648,7 +654,7 @@ check_coordination (Context              *ctx,
                     guint                 n_blocs,
                     PreuvesReadinessPart *overall)
 {
-  guint best = best_coordination (ctx, n_blocs);
+  guint best = MIN (best_coordination (ctx), n_blocs);
 
   if (best >= n_blocs)
     return;
