@@ -26,7 +26,9 @@ typedef enum
 GQuark preuves_portfolio_file_error_quark (void);
 
 /* Called in the thread-default main context of the caller of an _async
- * function, with @fraction going from 0.0 to 1.0. */
+ * function, with @fraction growing from 0.0 to 1.0. The _async function's
+ * progress_data_free is called in that context too, after the last
+ * report (possibly after the GAsyncReadyCallback). */
 typedef void (*PreuvesPortfolioFileProgress) (double   fraction,
                                               gpointer user_data);
 
