@@ -151,6 +151,42 @@ test_create_refuses_overwrite (Fixture       *fixture,
   g_assert_cmpmem (before, before_length, after, after_length);
 }
 
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (handle != NULL && g_dir_read_name (handle) != NULL)
+    n++;
+  return n;
+}
+
+/* Creating writes a temporary file first: nothing but the portfolio is
+ * left, and a failure leaves nothing. The file is private to the user. */
+static void
+test_create_leaves_nothing_else (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "p.preuves", NULL);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(PreuvesPortfolio) failed = NULL;
+  PreuvesPortfolio *portfolio = create_portfolio (fixture);
+  GStatBuf st;
+
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  preuves_portfolio_close (portfolio);
+  g_assert_finalize_object (portfolio);
+
+  failed = preuves_portfolio_create (missing_file, "X", PREUVES_PATH_VAE, &error);
+  g_assert_null (failed);
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_IO);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
 static void
 test_pragmas (Fixture       *fixture,
               gconstpointer  user_data)
@@ -310,6 +346,32 @@ test_refuse_missing_file (Fixture       *fixture,
   g_assert_null (portfolio);
   g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_IO);
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
+/* SQLite's errors become errors that say what to do. */
+static void
+test_sqlite_errors (void)
+{
+  const struct { int rc; int code; } cases[] = {
+    { SQLITE_NOTADB, PREUVES_PORTFOLIO_ERROR_NOT_A_PORTFOLIO },
+    { SQLITE_CORRUPT, PREUVES_PORTFOLIO_ERROR_DAMAGED },
+    { SQLITE_FULL, PREUVES_PORTFOLIO_ERROR_FULL },
+    { SQLITE_CANTOPEN, PREUVES_PORTFOLIO_ERROR_IO },
+    { SQLITE_READONLY, PREUVES_PORTFOLIO_ERROR_READ_ONLY },
+    { SQLITE_READONLY_DBMOVED, PREUVES_PORTFOLIO_ERROR_READ_ONLY },
+    { SQLITE_BUSY, PREUVES_PORTFOLIO_ERROR_BUSY },
+    { SQLITE_IOERR_FSYNC, PREUVES_PORTFOLIO_ERROR_IO },
+    { SQLITE_CONSTRAINT_UNIQUE, PREUVES_PORTFOLIO_ERROR_INVALID },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (preuves_portfolio_set_sqlite_error (&error, NULL, cases[i].rc));
+      g_assert_error (error, PREUVES_PORTFOLIO_ERROR, cases[i].code);
+      g_assert_cmpuint (strlen (error->message), >, 20);
+    }
 }
 
 /* Models and signals ------------------------------------------------------------ */
@@ -751,6 +813,7 @@ main (int    argc,
   g_test_add ("/portfolio/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("create-reopen", test_create_reopen);
   ADD ("create-refuses-overwrite", test_create_refuses_overwrite);
+  ADD ("create-leaves-nothing-else", test_create_leaves_nothing_else);
   ADD ("pragmas", test_pragmas);
   ADD ("migrate-forward", test_migrate_forward);
   ADD ("refuse/other-application", test_refuse_other_application);
@@ -758,6 +821,7 @@ main (int    argc,
   ADD ("refuse/random-bytes", test_refuse_random_bytes);
   ADD ("refuse/empty-file", test_refuse_empty_file);
   ADD ("refuse/missing-file", test_refuse_missing_file);
+  g_test_add_func ("/portfolio/sqlite-errors", test_sqlite_errors);
   ADD ("model-signals", test_model_signals);
   ADD ("links", test_links);
   ADD ("remove-restore", test_remove_restore);

@@ -173,7 +173,7 @@ preuves_blob_stream_new (const char  *path,
 
   self = g_object_new (PREUVES_TYPE_BLOB_STREAM, NULL);
   self->sha256 = g_strdup (sha256);
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
       preuves_portfolio_set_sqlite_error (error, self->db, rc);

@@ -8,6 +8,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "preuves-portfolio-private.h"
 #include "preuves-preuve-private.h"
@@ -256,22 +259,14 @@ preuves_portfolio_emit_changed (PreuvesPortfolio *self,
 /* Opening ------------------------------------------------------------------ */
 
 static sqlite3 *
-open_connection (GFile     *file,
-                 int        flags,
-                 GError   **error)
+open_path (const char  *path,
+           int          flags,
+           GError     **error)
 {
-  g_autofree char *path = g_file_get_path (file);
   sqlite3 *db = NULL;
   int rc;
 
-  if (path == NULL)
-    {
-      g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_IO,
-                           _("The portfolio must be a file on this computer. Copy it to a local folder first."));
-      return NULL;
-    }
-
-  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (path, &db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       preuves_portfolio_set_sqlite_error (error, db, rc);
@@ -279,6 +274,28 @@ open_connection (GFile     *file,
       return NULL;
     }
   return db;
+}
+
+static char *
+local_path (GFile   *file,
+            GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_IO,
+                         _("The portfolio must be a file on this computer. Copy it to a local folder first."));
+  return path;
+}
+
+static sqlite3 *
+open_connection (GFile     *file,
+                 int        flags,
+                 GError   **error)
+{
+  g_autofree char *path = local_path (file, error);
+
+  return path != NULL ? open_path (path, flags, error) : NULL;
 }
 
 sqlite3 *
@@ -409,21 +426,93 @@ insert_header_rows (sqlite3     *db,
   return ok;
 }
 
-static void
-remove_failed_file (GFile *file)
+static gboolean
+set_io_error_from_errno (GError     **error,
+                         int          saved_errno,
+                         const char  *path)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_set_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_IO,
+               _("“%s” cannot be written: %s. Choose a folder you can write to."),
+               path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static void
+unlink_with_journal (const char *path)
+{
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
 
   g_unlink (journal);
-  g_file_delete (file, NULL, NULL);
+  g_unlink (path);
+}
+
+/* Writes the new portfolio beside @dest under a temporary name, so that a
+ * crash or a full disk never leaves half a portfolio under the real name.
+ * The file is private to the user (0600): it holds personal documents. */
+static char *
+write_new_file (const char   *dest,
+                const char   *candidate_name,
+                PreuvesPath   path,
+                GError      **error)
+{
+  g_autofree char *tmp = g_strconcat (dest, ".XXXXXX", NULL);
+  sqlite3 *db;
+  gboolean ok;
+  int fd;
+
+  fd = g_mkstemp_full (tmp, O_RDWR, 0600);
+  if (fd < 0)
+    {
+      set_io_error_from_errno (error, errno, dest);
+      return NULL;
+    }
+  close (fd);
+
+  db = open_path (tmp, SQLITE_OPEN_READWRITE, error);
+  ok = db != NULL &&
+       preuves_schema_create (db, error) &&
+       insert_header_rows (db, candidate_name, path, g_get_real_name (), error);
+  sqlite3_close (db);
+  if (!ok)
+    {
+      unlink_with_journal (tmp);
+      return NULL;
+    }
+  return g_steal_pointer (&tmp);
+}
+
+/* link() fails if @dest exists, which makes "never overwrite" atomic.
+ * Some file systems (FAT on a USB stick) have no hard links: there, a
+ * rename after a last check. */
+static gboolean
+move_into_place (const char  *tmp,
+                 GFile       *file,
+                 const char  *dest,
+                 GError     **error)
+{
+  int saved_errno;
+
+  if (link (tmp, dest) == 0)
+    {
+      g_unlink (tmp);
+      return TRUE;
+    }
+  saved_errno = errno;
+  if (saved_errno != EEXIST && check_not_exists (file, error) && g_rename (tmp, dest) == 0)
+    return TRUE;
+  if (saved_errno == EEXIST)
+    check_not_exists (file, error);
+  else if (error == NULL || *error == NULL)
+    set_io_error_from_errno (error, errno, dest);
+  g_unlink (tmp);
+  return FALSE;
 }
 
 /**
  * preuves_portfolio_create:
  *
- * Creates a new, empty portfolio at @file. Never overwrites: if @file
- * exists, fails with %PREUVES_PORTFOLIO_ERROR_EXISTS.
+ * Creates a new, empty portfolio at @file and opens it. Never overwrites:
+ * if @file exists, fails with %PREUVES_PORTFOLIO_ERROR_EXISTS.
  */
 PreuvesPortfolio *
 preuves_portfolio_create (GFile        *file,
@@ -431,32 +520,19 @@ preuves_portfolio_create (GFile        *file,
                           PreuvesPath   path,
                           GError      **error)
 {
-  g_autoptr(PreuvesPortfolio) self = NULL;
-  sqlite3 *db;
+  g_autofree char *dest = NULL;
+  g_autofree char *tmp = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (candidate_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_not_exists (file, error))
+  if ((dest = local_path (file, error)) == NULL ||
+      !check_not_exists (file, error) ||
+      (tmp = write_new_file (dest, candidate_name, path, error)) == NULL ||
+      !move_into_place (tmp, file, dest, error))
     return NULL;
-  /* SQLITE_OPEN_EXCLUSIVE is not for the VFS we use, so a race between the
-   * check above and the open is still possible; the application id check
-   * below makes a lost race fail instead of reusing someone's file. */
-  db = open_connection (file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
-  if (db == NULL)
-    return NULL;
-  self = portfolio_new (file, db);
-
-  if (!preuves_schema_create (db, error) ||
-      !insert_header_rows (db, candidate_name, path, self->author, error) ||
-      !load_header_rows (self, error))
-    {
-      preuves_portfolio_close (self);
-      remove_failed_file (file);
-      return NULL;
-    }
-  return g_steal_pointer (&self);
+  return preuves_portfolio_open (file, error);
 }
 
 /**
