@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "pdf-fixtures.h"
 
@@ -420,6 +421,120 @@ test_ready (Fixture       *fixture,
   g_assert_cmpint (overall->state, ==, PREUVES_READINESS_READY);
 }
 
+/* Runs preuves-cli with @args (NULL-terminated after the file) on the
+ * fixture's portfolio; returns its exit status and stdout. */
+static int
+run_cli (Fixture     *fixture,
+         char       **out,
+         const char  *command,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (preuves_portfolio_get_file (fixture->portfolio));
+  const char *arg;
+  int status;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PREUVES_CLI"));
+  g_ptr_array_add (argv, (gpointer) command);
+  g_ptr_array_add (argv, path);
+  va_start (args, command);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_nonnull (g_ptr_array_index (argv, 0));
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                out, NULL, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static JsonObject *
+cli_status (Fixture *fixture)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_cli (fixture, &out, "status", "--json", NULL), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static gboolean
+json_has_detail (JsonObject *part,
+                 const char *kind,
+                 const char *target)
+{
+  JsonArray *details = json_object_get_array_member (part, "details");
+
+  for (guint i = 0; i < json_array_get_length (details); i++)
+    {
+      JsonObject *detail = json_array_get_object_element (details, i);
+
+      if (g_str_equal (json_object_get_string_member (detail, "kind"), kind) &&
+          g_str_equal (json_object_get_string_member (detail, "target"), target))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The commands fill the portfolio; status reports it, exit 0 whatever
+ * the state. */
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *short_path = g_build_filename (fixture->dir, "court.pdf", NULL);
+  g_autofree char *good_path = g_build_filename (fixture->dir, "diagnostic.pdf", NULL);
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *b1, *b2;
+
+  before = cli_status (fixture);
+  g_assert_cmpstr (json_object_get_string_member (before, "path"), ==, "formation");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (before, "blocs")), ==, 4);
+  b2 = json_array_get_object_element (json_object_get_array_member (before, "blocs"), 1);
+  g_assert_cmpstr (json_object_get_string_member (b2, "code"), ==, "B2");
+  g_assert_cmpstr (json_object_get_string_member (b2, "state"), ==, "not-started");
+  g_assert_true (json_has_detail (b2, "rehearsal-missing", "bloc2"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (before, "overall"), "state"),
+                   ==, "not-started");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_object_get_object_member (before, "overall"), "reasons")),
+                    >, 4);
+
+  g_assert_cmpint (run_cli (fixture, NULL, "criterion", "B1-1", "met", "--note", "Méthodologie décrite.", NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, NULL, "criterion", "B1-1", "done", NULL), ==, 2);
+  g_assert_cmpint (run_cli (fixture, NULL, "criterion", "B9-9", "met", NULL), ==, 2);
+  g_assert_cmpint (run_cli (fixture, NULL, "rehearse", "bloc2", "--presentation", "20:01", "--exchange", "15:00", NULL), ==, 1);
+  g_assert_cmpint (run_cli (fixture, NULL, "rehearse", "bloc2", "--presentation", "20:00", "--exchange", "15:00", NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, NULL, "rehearse", "bloc1", "--presentation", "17:00", "--exchange", "15:00", NULL), ==, 2);
+
+  preuves_test_make_document (good_path, 20, 18, &error);
+  g_assert_no_error (error);
+  preuves_test_make_document (short_path, 12, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_cli (fixture, NULL, "document", "diagnostic", good_path, NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, NULL, "document", "bloc1", short_path, NULL), ==, 1);
+  g_assert_cmpint (run_cli (fixture, NULL, "document", "bloc2", short_path, NULL), ==, 2);
+
+  after = cli_status (fixture);
+  b1 = json_array_get_object_element (json_object_get_array_member (after, "blocs"), 0);
+  b2 = json_array_get_object_element (json_object_get_array_member (after, "blocs"), 1);
+  g_assert_cmpstr (json_object_get_string_member (b1, "state"), ==, "in-progress");
+  g_assert_true (json_has_detail (b1, "document-too-short", "bloc1"));
+  g_assert_false (json_has_detail (b1, "criterion-not-met", "B1-1"));
+  g_assert_true (json_has_detail (b1, "criterion-not-met", "B1-2"));
+  g_assert_cmpstr (json_object_get_string_member (b2, "state"), ==, "in-progress");
+  g_assert_false (json_has_detail (b2, "rehearsal-missing", "bloc2"));
+  g_assert_false (json_has_detail (b2, "rehearsal-out-of-window", "bloc2"));
+}
+
 static void
 add_path_tests (const char *path_name,
                 PreuvesPath path)
@@ -447,6 +562,8 @@ main (int    argc,
 
   add_path_tests ("formation", PREUVES_PATH_FORMATION);
   add_path_tests ("vae", PREUVES_PATH_VAE);
+  g_test_add ("/readiness/formation/cli", Fixture, GINT_TO_POINTER (PREUVES_PATH_FORMATION),
+              fixture_set_up, test_cli, fixture_tear_down);
 
   return g_test_run ();
 }
