@@ -277,7 +277,7 @@ test_window_create_portfolio (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   GtkWidget *button;
-  static const char *pages[] = { "bloc-B1", "bloc-B2", "bloc-B3", "bloc-B4", "bloc-finale" };
+  static const char *pages[] = { "bloc-B1", "bloc-B2", "bloc-B3", "bloc-B4" };
 
   fill_welcome_form (window, "  Camille Martin ", "Lycée Jean Moulin", "Vie scolaire", 1);
   button = template_child (window->welcome_page, PREUVES_TYPE_WELCOME_PAGE, "create_button");

@@ -61,6 +61,32 @@ delete_clicked_cb (GtkButton *button,
   preuves_library_page_delete (self, file);
 }
 
+/* Relative for recent changes; a plain date otherwise (month names would
+ * need the user's locale installed, the format comes from the translation). */
+static char *
+describe_date (GDateTime *modified)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) local = g_date_time_to_local (modified);
+  g_autofree char *day = NULL;
+  int days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (local);
+
+  if (g_date_time_get_year (now) != g_date_time_get_year (local) || days < 0 || days > 6)
+    {
+      /* Translators: a date, see the GDateTime format codes; French uses "%d/%m/%Y" */
+      day = g_date_time_format (local, _("%Y-%m-%d"));
+      /* Translators: %s is a date */
+      return g_strdup_printf (_("Changed on %s"), day);
+    }
+
+  if (days == 0)
+    return g_strdup (_("Changed today"));
+  if (days == 1)
+    return g_strdup (_("Changed yesterday"));
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Changed %d day ago", "Changed %d days ago", days), days);
+}
+
 static char *
 describe_entry (GFileInfo *info)
 {
@@ -79,14 +105,7 @@ describe_entry (GFileInfo *info)
     path_label = _("Formation");
 
   if (modified != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (modified);
-      /* Translators: a date, see the GDateTime format codes */
-      g_autofree char *day = g_date_time_format (local, _("%e %B %Y"));
-
-      /* Translators: %s is a date */
-      date = g_strdup_printf (_("Changed on %s"), g_strstrip (day));
-    }
+    date = describe_date (modified);
 
   if (path_label != NULL && date != NULL)
     return g_strdup_printf ("%s · %s", path_label, date);
@@ -299,8 +318,7 @@ preuves_library_page_dispose (GObject *object)
       g_clear_object (&self->library);
     }
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), PREUVES_TYPE_LIBRARY_PAGE);
-
+  /* No gtk_widget_dispose_template(): AdwBin drops its child itself. */
   G_OBJECT_CLASS (preuves_library_page_parent_class)->dispose (object);
 }
 

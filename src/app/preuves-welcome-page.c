@@ -117,20 +117,11 @@ preuves_welcome_page_set_property (GObject      *object,
 }
 
 static void
-preuves_welcome_page_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), PREUVES_TYPE_WELCOME_PAGE);
-
-  G_OBJECT_CLASS (preuves_welcome_page_parent_class)->dispose (object);
-}
-
-static void
 preuves_welcome_page_class_init (PreuvesWelcomePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = preuves_welcome_page_dispose;
   object_class->get_property = preuves_welcome_page_get_property;
   object_class->set_property = preuves_welcome_page_set_property;
 

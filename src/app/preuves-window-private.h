@@ -7,6 +7,8 @@
 #pragma once
 
 #include "preuves-library-page.h"
+#include "preuves-preuves-page.h"
+#include "preuves-rehearsal-page.h"
 #include "preuves-welcome-page.h"
 #include "preuves-window.h"
 
@@ -36,6 +38,8 @@ struct _PreuvesWindow
   GtkWidget            *content;
   AdwWindowTitle       *content_title;
   GtkStack             *content_stack;
+  PreuvesPreuvesPage   *preuves_page;
+  PreuvesRehearsalPage *rehearsal_page;
 };
 
 /* The name of what the window shows: "welcome", "library" or "portfolio". */

@@ -13,6 +13,9 @@
 
 #include <glib/gi18n.h>
 
+#include "preuves-bloc-page.h"
+#include "preuves-matrix-page.h"
+#include "preuves-overview-page.h"
 #include "preuves-portfolio-file.h"
 #include "preuves-window-private.h"
 
@@ -191,20 +194,6 @@ static void
 back_clicked_cb (PreuvesWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-/* Pages may take an argument, such as the preuve to select: set it only
- * on pages that have such a property. */
-static void
-set_page_argument (PreuvesWindow *self,
-                   const char    *page_name,
-                   const char    *property,
-                   const char    *value)
-{
-  GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, page_name);
-
-  if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), property) != NULL)
-    g_object_set (page, property, value, NULL);
 }
 
 /* The portfolio ---------------------------------------------------------- */
@@ -508,10 +497,12 @@ import_cb (GObject      *object,
       return;
     }
 
-  /* Translators: %s is the name of a portfolio file */
-  add_toast_printf (self, _("Imported “%s”"), name);
   preuves_library_reload (self->library);
   preuves_window_open_portfolio (self, dest);
+  if (self->portfolio != NULL)
+    /* Translators: %s is the candidate's name */
+    add_toast_printf (self, _("Imported the portfolio of %s"),
+                      preuves_portfolio_get_candidate_name (self->portfolio));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -798,8 +789,8 @@ show_preuve_action_cb (GtkWidget  *widget,
 {
   PreuvesWindow *self = PREUVES_WINDOW (widget);
 
-  set_page_argument (self, "preuves", "selected-uuid", g_variant_get_string (parameter, NULL));
   show_page (self, "preuves");
+  preuves_preuves_page_select_preuve (self->preuves_page, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -809,7 +800,7 @@ show_rehearsal_action_cb (GtkWidget  *widget,
 {
   PreuvesWindow *self = PREUVES_WINDOW (widget);
 
-  set_page_argument (self, "rehearsal", "epreuve-id", g_variant_get_string (parameter, NULL));
+  preuves_rehearsal_page_set_epreuve_id (self->rehearsal_page, g_variant_get_string (parameter, NULL));
   show_page (self, "rehearsal");
 }
 
@@ -1044,7 +1035,12 @@ preuves_window_class_init (PreuvesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PREUVES_TYPE_BLOC_PAGE);
   g_type_ensure (PREUVES_TYPE_LIBRARY_PAGE);
+  g_type_ensure (PREUVES_TYPE_MATRIX_PAGE);
+  g_type_ensure (PREUVES_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (PREUVES_TYPE_PREUVES_PAGE);
+  g_type_ensure (PREUVES_TYPE_REHEARSAL_PAGE);
   g_type_ensure (PREUVES_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/preuves/Preuves/preuves-window.ui");
@@ -1060,6 +1056,8 @@ preuves_window_class_init (PreuvesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, content);
   gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, preuves_page);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, rehearsal_page);
   gtk_widget_class_bind_template_callback (widget_class, welcome_page_create_cb);
   gtk_widget_class_bind_template_callback (widget_class, library_page_open_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);

@@ -1,0 +1,225 @@
+/* screenshots.c — renders the main views of Preuves to PNG files
+ *
+ * Used by build-aux/screenshots for the README and the AppStream
+ * metainfo. Renders in-process (widget paintable → GSK renderer → PNG),
+ * so the pictures do not depend on a window manager.
+ *
+ *   preuves-screenshots OUTDIR DEMO.preuves SUFFIX
+ *
+ * writes OUTDIR/welcome-SUFFIX.png, library-SUFFIX.png, overview-…,
+ * bloc-…, preuves-…, matrix-…, rehearsal-… and narrow-SUFFIX.png.
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "preuves-application.h"
+#include "preuves-window-private.h"
+
+static const char *outdir;
+static const char *suffix;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets pages load (some compute in threads) and the frame clock settle. */
+static void
+settle (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_for_view (PreuvesWindow *window,
+               const char    *view)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (preuves_window_get_view (window), view) != 0 || window->n_busy > 0)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The window never showed “%s”", view);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  settle (600);
+}
+
+/* A widget paintable made while a relayout is pending holds nothing:
+ * let the frame clock run and take it again. */
+static GskRenderNode *
+snapshot_window (GtkWidget *widget,
+                 int        width,
+                 int        height)
+{
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      GskRenderNode *node;
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL)
+        return node;
+      settle (100);
+    }
+
+  return NULL;
+}
+
+static void
+render (PreuvesWindow *window,
+        const char    *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = snapshot_window (widget, width, height);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *basename = g_strdup_printf ("%s-%s.png", name, suffix);
+  g_autofree char *path = g_build_filename (outdir, basename, NULL);
+
+  if (node == NULL)
+    g_error ("Nothing to render for %s", name);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Cannot write %s", path);
+
+  g_print ("%s\n", path);
+}
+
+static void
+show (PreuvesWindow *window,
+      const char    *action,
+      const char    *parameter)
+{
+  if (parameter != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), action, "s", parameter);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  settle (600);
+}
+
+static void
+render_portfolio_views (PreuvesWindow *window)
+{
+  GListModel *preuves = preuves_portfolio_get_preuves (preuves_window_get_portfolio (window));
+
+  show (window, "win.show-overview", NULL);
+  render (window, "overview");
+  show (window, "win.show-bloc", "B1");
+  render (window, "bloc");
+
+  if (g_list_model_get_n_items (preuves) > 0)
+    {
+      g_autoptr(PreuvesPreuve) first = g_list_model_get_item (preuves, 0);
+
+      show (window, "win.show-preuve", preuves_preuve_get_uuid (first));
+    }
+  else
+    show (window, "win.show-preuves", NULL);
+  render (window, "preuves");
+
+  show (window, "win.show-matrix", NULL);
+  render (window, "matrix");
+  show (window, "win.show-rehearsal", "bloc2");
+  render (window, "rehearsal");
+
+  /* Down to a phone-sized window, the leaflet folds to the sidebar. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
+  adw_leaflet_navigate (window->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  settle (800);
+  render (window, "narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  settle (800);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PreuvesApplication) app = NULL;
+  g_autoptr(GFile) demo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *library = NULL;
+  PreuvesWindow *window;
+
+  if (argc != 4)
+    {
+      g_printerr ("usage: %s OUTDIR DEMO.preuves SUFFIX\n", argv[0]);
+      return 2;
+    }
+  outdir = argv[1];
+  demo = g_file_new_for_commandline_arg (argv[2]);
+  suffix = argv[3];
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PREUVES_LOCALEDIR") ? g_getenv ("PREUVES_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* A library of its own, so the pictures never show anyone's portfolios. */
+  library = g_dir_make_tmp ("preuves-screenshots-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("PREUVES_LIBRARY_DIR", library, TRUE);
+  g_mkdir_with_parents (outdir, 0755);
+
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  app = preuves_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  window = preuves_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_view (window, "welcome");
+  render (window, "welcome");
+
+  preuves_window_import_file (window, demo);
+  wait_for_view (window, "portfolio");
+  render_portfolio_views (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-portfolio", NULL);
+  wait_for_view (window, "library");
+  render (window, "library");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (100);
+  g_application_quit (G_APPLICATION (app));
+
+  /* The temporary library holds the imported copy of the demo. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (library, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (library, name, NULL);
+        g_unlink (path);
+      }
+    g_rmdir (library);
+  }
+
+  return 0;
+}
