@@ -43,6 +43,17 @@ gboolean  preuves_portfolio_set_sqlite_error (GError           **error,
 sqlite3  *preuves_portfolio_open_worker_db   (PreuvesPortfolio  *self,
                                               GError           **error);
 
+/* Opens @file (a local file) with the flags of sqlite3_open_v2(). */
+sqlite3  *preuves_portfolio_open_connection  (GFile             *file,
+                                              int                flags,
+                                              GError           **error);
+/* Writes a new portfolio file with its portfolio and candidate rows, never
+ * over an existing file (see preuves_portfolio_create()). */
+gboolean  preuves_portfolio_create_file      (GFile             *file,
+                                              const char        *candidate_name,
+                                              PreuvesPath        path,
+                                              GError           **error);
+
 /* A new random UUID and the current time, as stored in every row. */
 char     *preuves_portfolio_new_uuid         (void);
 gint64    preuves_portfolio_now              (void);
