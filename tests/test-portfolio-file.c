@@ -294,6 +294,20 @@ test_refuse_altered_table (Fixture       *fixture,
                   "table “names”");
 }
 
+/* A virtual table in place of a real one, with the same name: refused
+ * without its module ever being run on the file's arguments. */
+static void
+test_refuse_virtual_table (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = tampered_copy (fixture, "virtual.preuves",
+                                         "DROP TABLE names;"
+                                         "CREATE VIRTUAL TABLE names USING fts5 (name, uuid, author);");
+
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_UNSAFE,
+                  "table “names");
+}
+
 static void
 test_refuse_missing_table (Fixture       *fixture,
                            gconstpointer  data)
@@ -782,6 +796,7 @@ main (int    argc,
   ADD ("refuse/view", test_refuse_view);
   ADD ("refuse/extra-table", test_refuse_extra_table);
   ADD ("refuse/altered-table", test_refuse_altered_table);
+  ADD ("refuse/virtual-table", test_refuse_virtual_table);
   ADD ("refuse/missing-table", test_refuse_missing_table);
   ADD ("refuse/application-id", test_refuse_application_id);
   ADD ("refuse/future-version", test_refuse_future_version);

@@ -472,11 +472,33 @@ describe_object (sqlite3     *db,
   return g_string_free (g_steal_pointer (&description), FALSE);
 }
 
+/* Whether the object whose head is @head may be looked at more closely:
+ * only when its SQL is exactly the one of the @reference schema. The
+ * pragmas that describe a table would connect a virtual table, running
+ * its module on arguments from the file; this keeps them off anything
+ * Preuves did not create itself. */
+static gboolean
+head_matches (GHashTable *reference,
+              const char *key,
+              const char *head)
+{
+  const char *wanted;
+  gsize length = strlen (head);
+
+  if (reference == NULL)
+    return TRUE;
+  wanted = g_hash_table_lookup (reference, key);
+  return wanted != NULL && strncmp (wanted, head, length) == 0 &&
+         (wanted[length] == '\n' || wanted[length] == '\0');
+}
+
 /* Maps "type:name" to a description of each object of the schema. Only
- * tables and indexes get described: anything else is refused anyway. */
+ * tables and indexes get described, and with a @reference only those that
+ * match it: anything else is refused anyway. */
 static GHashTable *
-describe_schema (sqlite3 *db,
-                 int     *rc)
+describe_schema (sqlite3    *db,
+                 GHashTable *reference,
+                 int        *rc)
 {
   g_autoptr(GHashTable) schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(PreuvesFileStmt) stmt = NULL;
@@ -491,6 +513,7 @@ describe_schema (sqlite3 *db,
       const char *tbl_name = (const char *) sqlite3_column_text (stmt, 2);
       const char *sql = (const char *) sqlite3_column_text (stmt, 3);
       g_autofree char *head = g_strdup_printf ("%s|%s", tbl_name ? tbl_name : "∅", sql ? sql : "∅");
+      g_autofree char *key = NULL;
       char *description = NULL;
 
       if (type == NULL || name == NULL)
@@ -498,13 +521,15 @@ describe_schema (sqlite3 *db,
           *rc = SQLITE_CORRUPT;
           return NULL;
         }
-      if (g_str_equal (type, "table") || g_str_equal (type, "index"))
+      key = g_strdup_printf ("%s:%s", type, name);
+      if ((g_str_equal (type, "table") || g_str_equal (type, "index")) &&
+          head_matches (reference, key, head))
         {
           description = describe_object (db, type, name, head, rc);
           if (description == NULL)
             return NULL;
         }
-      g_hash_table_insert (schema, g_strdup_printf ("%s:%s", type, name),
+      g_hash_table_insert (schema, g_steal_pointer (&key),
                            description != NULL ? description : g_steal_pointer (&head));
     }
   if (*rc != SQLITE_DONE)
@@ -531,7 +556,7 @@ expected_schema (GError **error)
     }
   if (preuves_schema_create (db, error))
     {
-      schema = describe_schema (db, &rc);
+      schema = describe_schema (db, NULL, &rc);
       if (schema == NULL)
         preuves_portfolio_set_sqlite_error (error, db, rc);
     }
@@ -576,7 +601,7 @@ check_schema (UntrustedDb  *udb,
   expected = expected_schema (error);
   if (expected == NULL)
     return FALSE;
-  actual = describe_schema (udb->db, &rc);
+  actual = describe_schema (udb->db, expected, &rc);
   if (actual == NULL)
     return set_untrusted_error (error, udb, rc);
 
