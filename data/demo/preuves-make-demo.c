@@ -15,6 +15,8 @@
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 
+#include "preuves-assessment.h"
+#include "preuves-document-check.h"
 #include "preuves-portfolio.h"
 #include "preuves-portfolio-file.h"
 
@@ -280,7 +282,8 @@ set_preuve_fields (PreuvesPreuve     *preuve,
          preuves_preuve_set_confidential (preuve, demo->confidential, error);
 }
 
-static gboolean
+/* Returns the new preuve (owned by @portfolio), or NULL. */
+static PreuvesPreuve *
 add_demo_preuve (PreuvesPortfolio  *portfolio,
                  const DemoPreuve  *demo,
                  const char        *pdf_dir,
@@ -296,23 +299,93 @@ add_demo_preuve (PreuvesPortfolio  *portfolio,
             ? write_diagnostic_pdf (pdf_path, demo->title, error)
             : write_document_pdf (pdf_path, demo->title, demo->n_pages, error);
   if (!written)
-    return FALSE;
+    return NULL;
 
   preuve = preuves_portfolio_add_preuve (portfolio, demo->title, error);
   if (preuve == NULL || !set_preuve_fields (preuve, demo, error))
-    return FALSE;
+    return NULL;
   attachment = preuves_portfolio_attach_file (portfolio, preuve, pdf, NULL, error);
   if (attachment == NULL)
-    return FALSE;
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (demo->links) && demo->links[i].sous_competence_id != NULL; i++)
     {
       g_autoptr(PreuvesLink) link = preuves_portfolio_link (portfolio, preuve,
                                                             demo->links[i].sous_competence_id,
                                                             demo->links[i].justification, error);
       if (link == NULL)
-        return FALSE;
+        return NULL;
     }
-  return TRUE;
+  return preuve;
+}
+
+/* The self-assessment so far: bloc 1 nearly done, bloc 4 begun. */
+static const struct
+{
+  const char            *criterion_id;
+  PreuvesCriterionState  state;
+  const char            *note;
+} demo_criteria[] = {
+  { "B1-1", PREUVES_CRITERION_MET, "Méthodologie décrite en partie 2, grille d'entretien en annexe 2." },
+  { "B1-2", PREUVES_CRITERION_MET, NULL },
+  { "B1-3", PREUVES_CRITERION_MET, NULL },
+  { "B1-4", PREUVES_CRITERION_IN_PROGRESS, "Chiffrer les préconisations avec la gestionnaire." },
+  { "B4-1", PREUVES_CRITERION_IN_PROGRESS, NULL },
+};
+
+/* The written diagnostic of bloc 1 is the PDF of the first preuve, checked
+ * by the PDF probe when the build provides one ($PREUVES_PDF_PROBE); else
+ * it is stored unchecked, and the app checks it when it opens the demo. */
+static gboolean
+add_written_diagnostic (PreuvesPortfolio  *portfolio,
+                        const char        *pdf_dir,
+                        GError           **error)
+{
+  g_autofree char *path = g_build_filename (pdf_dir, demo_preuves[0].filename, NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (path);
+  g_autoptr(PreuvesWrittenDocument) checked = NULL;
+  g_autoptr(GError) check_error = NULL;
+
+  checked = preuves_document_check_attach (portfolio, "bloc1", pdf, NULL, &check_error);
+  if (checked != NULL)
+    return TRUE;
+  g_printerr ("preuves-make-demo: the diagnostic is stored unchecked: %s\n", check_error->message);
+  return preuves_portfolio_set_written_document (portfolio, "bloc1", pdf, NULL, error);
+}
+
+/* Criteria, rehearsals and remarks, chosen so that readiness has both
+ * progress to show and reasons to give. */
+static gboolean
+add_assessment (PreuvesPortfolio  *portfolio,
+                PreuvesPreuve     *diagnostic,
+                PreuvesPreuve     *budget,
+                GError           **error)
+{
+  g_autofree char *answered = NULL;
+  g_autofree char *open = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_criteria); i++)
+    if (!preuves_portfolio_set_criterion (portfolio, demo_criteria[i].criterion_id,
+                                          demo_criteria[i].state, demo_criteria[i].note, error))
+      return FALSE;
+
+  if (!preuves_portfolio_add_rehearsal (portfolio, "bloc2", 17 * 60 + 30, 16 * 60,
+                                        "Dans les temps, devant deux collègues.", error) ||
+      !preuves_portfolio_add_rehearsal (portfolio, "bloc3", 18 * 60, 11 * 60,
+                                        "Échange trop court : préparer des questions de relance.", error))
+    return FALSE;
+
+  answered = preuves_portfolio_add_remark (portfolio, PREUVES_REMARK_ROLE_ADVISOR, "preuve",
+                                           preuves_preuve_get_uuid (diagnostic), 0,
+                                           "Indiquez la source des chiffres d'absentéisme.", error);
+  if (answered == NULL ||
+      !preuves_portfolio_resolve_remark (portfolio, answered, TRUE,
+                                         "Source ajoutée : tableaux de bord de l'établissement, 2021-2024.", error))
+    return FALSE;
+  open = preuves_portfolio_add_remark (portfolio, PREUVES_REMARK_ROLE_ADVISOR, "preuve",
+                                       preuves_preuve_get_uuid (budget), 0,
+                                       "Précisez votre rôle exact : avez-vous arbitré les dépenses, ou seulement chiffré les besoins ?",
+                                       error);
+  return open != NULL;
 }
 
 static gboolean
@@ -321,6 +394,7 @@ make_demo (GFile       *file,
            GError     **error)
 {
   g_autoptr(PreuvesPortfolio) portfolio = NULL;
+  PreuvesPreuve *preuves[G_N_ELEMENTS (demo_preuves)];
 
   portfolio = preuves_portfolio_create (file, "Camille Martin (candidate fictive)", PREUVES_PATH_VAE, error);
   if (portfolio == NULL)
@@ -331,8 +405,13 @@ make_demo (GFile       *file,
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_preuves); i++)
-    if (!add_demo_preuve (portfolio, &demo_preuves[i], pdf_dir, error))
+    if ((preuves[i] = add_demo_preuve (portfolio, &demo_preuves[i], pdf_dir, error)) == NULL)
       return FALSE;
+
+  /* preuves[2] is the budget, the confidential one. */
+  if (!add_written_diagnostic (portfolio, pdf_dir, error) ||
+      !add_assessment (portfolio, preuves[0], preuves[2], error))
+    return FALSE;
 
   preuves_portfolio_close (portfolio);
   return TRUE;
