@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "preuves-library-page.h"
+#include "preuves-page-util.h"
 #include "preuves-window.h"
 
 struct _PreuvesLibraryPage
@@ -113,28 +114,28 @@ describe_entry (GFileInfo *info)
   return g_strdup (path_label != NULL ? path_label : date);
 }
 
+/* The same pill as on the overview, so the states read alike. */
 static GtkWidget *
-create_readiness_label (GFileInfo *info)
+create_readiness_pill (GFileInfo *info)
 {
   const char *readiness = g_file_info_get_attribute_string (info, PREUVES_LIBRARY_ATTRIBUTE_READINESS);
-  GtkWidget *label;
+  PreuvesReadinessState states[] = {
+    PREUVES_READINESS_NOT_STARTED, PREUVES_READINESS_IN_PROGRESS, PREUVES_READINESS_READY,
+  };
+  GtkWidget *pill;
 
   if (readiness == NULL)
     return NULL;
 
-  if (g_strcmp0 (readiness, "ready") == 0)
-    label = gtk_label_new (_("Ready"));
-  else if (g_strcmp0 (readiness, "in-progress") == 0)
-    label = gtk_label_new (_("In progress"));
-  else
-    label = gtk_label_new (_("Not started"));
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    if (g_strcmp0 (readiness, preuves_readiness_state_to_string (states[i])) == 0)
+      {
+        pill = preuves_state_pill_new (states[i]);
+        gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+        return pill;
+      }
 
-  gtk_widget_add_css_class (label, "library-readiness");
-  gtk_widget_add_css_class (label, readiness);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-
-  return label;
+  return NULL;
 }
 
 static GtkWidget *
@@ -156,7 +157,7 @@ create_row_cb (gpointer item,
                       NULL);
   g_object_set_data_full (G_OBJECT (row), "file", g_object_ref (file), g_object_unref);
 
-  readiness = create_readiness_label (info);
+  readiness = create_readiness_pill (info);
   if (readiness != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), readiness);
 

@@ -16,6 +16,8 @@
 
 #include "preuves-library.h"
 #include "preuves-portfolio.h"
+#include "preuves-readiness.h"
+#include "preuves-readiness-snapshot.h"
 
 #define EXTENSION ".preuves"
 
@@ -104,6 +106,29 @@ compare_infos (gconstpointer a,
   return g_strcmp0 (g_file_info_get_name (info_a), g_file_info_get_name (info_b));
 }
 
+/* The overall state, to see at a glance which portfolio is ready. */
+static void
+read_readiness (GFileInfo        *info,
+                PreuvesPortfolio *portfolio)
+{
+  g_autoptr(PreuvesReadinessSnapshot) snapshot = NULL;
+  g_autoptr(PreuvesReadiness) readiness = NULL;
+  g_autoptr(GError) error = NULL;
+
+  snapshot = preuves_readiness_snapshot_new_from_portfolio (portfolio, &error);
+  if (snapshot == NULL)
+    {
+      g_debug ("No readiness for %s: %s",
+               g_file_peek_path (preuves_portfolio_get_file (portfolio)), error->message);
+      return;
+    }
+
+  readiness = preuves_readiness_compute (preuves_referentiel_get_default (),
+                                         preuves_portfolio_get_path (portfolio), snapshot);
+  g_file_info_set_attribute_string (info, PREUVES_LIBRARY_ATTRIBUTE_READINESS,
+                                    preuves_readiness_state_to_string (preuves_readiness_get_overall (readiness)->state));
+}
+
 /* Runs in the worker thread. Opening a portfolio never reads the bytes of
  * its documents, so this stays quick however big the portfolios are. */
 static void
@@ -129,6 +154,7 @@ read_metadata (GFileInfo *info,
                                     name != NULL && *name != '\0' ? name : _("Unnamed candidate"));
   g_file_info_set_attribute_string (info, PREUVES_LIBRARY_ATTRIBUTE_PATH,
                                     preuves_path_to_string (preuves_portfolio_get_path (portfolio)));
+  read_readiness (info, portfolio);
   preuves_portfolio_close (portfolio);
 }
 

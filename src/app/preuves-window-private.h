@@ -7,6 +7,7 @@
 #pragma once
 
 #include "preuves-library-page.h"
+#include "preuves-readiness-watch.h"
 #include "preuves-preuves-page.h"
 #include "preuves-rehearsal-page.h"
 #include "preuves-welcome-page.h"
@@ -21,6 +22,7 @@ struct _PreuvesWindow
   GSettings            *settings;
   PreuvesLibrary       *library;
   PreuvesPortfolio     *portfolio;
+  PreuvesReadinessWatch *readiness_watch;
   GCancellable         *cancellable;  /* imports, exports, attachments */
   guint                 n_busy;       /* how many of them run now */
   guint                 pulse_id;
@@ -35,6 +37,7 @@ struct _PreuvesWindow
   GtkWidget            *sidebar;
   AdwWindowTitle       *sidebar_title;
   GtkListBox           *sidebar_list;
+  GtkWidget            *bloc_icons[4];
   GtkWidget            *content;
   AdwWindowTitle       *content_title;
   GtkStack             *content_stack;

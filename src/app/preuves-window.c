@@ -16,6 +16,7 @@
 #include "preuves-bloc-page.h"
 #include "preuves-matrix-page.h"
 #include "preuves-overview-page.h"
+#include "preuves-page-util.h"
 #include "preuves-portfolio-file.h"
 #include "preuves-window-private.h"
 
@@ -196,6 +197,34 @@ back_clicked_cb (PreuvesWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Each bloc in the sidebar carries its state, with the bloc's full title
+ * and the state in its tooltip. */
+static void
+update_bloc_states (PreuvesWindow *self)
+{
+  PreuvesReadiness *readiness = preuves_readiness_watch_get_readiness (self->readiness_watch);
+  PreuvesReferentiel *referentiel = preuves_referentiel_get_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->bloc_icons); i++)
+    {
+      g_autofree char *code = g_strdup_printf ("B%u", i + 1);
+      const PreuvesBloc *bloc = preuves_referentiel_find_bloc (referentiel, code);
+      const PreuvesReadinessPart *part = readiness != NULL ? preuves_readiness_lookup_bloc (readiness, code) : NULL;
+      PreuvesReadinessState state = part != NULL ? part->state : PREUVES_READINESS_NOT_STARTED;
+      const char *classes[] = { preuves_readiness_state_css_class (state), NULL };
+      GtkWidget *row = gtk_widget_get_ancestor (self->bloc_icons[i], GTK_TYPE_LIST_BOX_ROW);
+      g_autofree char *tooltip = NULL;
+
+      tooltip = g_strdup_printf ("%s — %s", bloc != NULL ? bloc->title : code,
+                                 preuves_readiness_state_label (state));
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->bloc_icons[i]), preuves_readiness_state_icon_name (state));
+      gtk_widget_set_css_classes (self->bloc_icons[i], classes);
+      gtk_widget_set_tooltip_text (row, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+    }
+}
+
 /* The portfolio ---------------------------------------------------------- */
 
 static void
@@ -244,6 +273,9 @@ set_portfolio (PreuvesWindow    *self,
 
   if (self->portfolio == portfolio)
     return;
+
+  /* The watch lets go of the old portfolio before it closes. */
+  preuves_readiness_watch_set_portfolio (self->readiness_watch, portfolio);
 
   if (self->portfolio != NULL)
     {
@@ -942,6 +974,7 @@ preuves_window_finalize (GObject *object)
   PreuvesWindow *self = PREUVES_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->readiness_watch);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
 
@@ -1053,6 +1086,13 @@ preuves_window_class_init (PreuvesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, sidebar_list);
+  for (guint i = 0; i < G_N_ELEMENTS (((PreuvesWindow *) NULL)->bloc_icons); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("bloc_b%u_icon", i + 1);
+
+      gtk_widget_class_bind_template_child_full (widget_class, id, FALSE,
+                                                 G_STRUCT_OFFSET (PreuvesWindow, bloc_icons) + i * sizeof (GtkWidget *));
+    }
   gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, content);
   gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, content_stack);
@@ -1076,6 +1116,10 @@ preuves_window_init (PreuvesWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new ("io.github.preuves.Preuves");
+  self->readiness_watch = preuves_readiness_watch_new ();
+  g_signal_connect_object (self->readiness_watch, "notify::readiness",
+                           G_CALLBACK (update_bloc_states), self, G_CONNECT_SWAPPED);
+  update_bloc_states (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
