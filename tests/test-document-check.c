@@ -244,6 +244,12 @@ test_cached_by_sha256 (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (again->pages_counted, ==, 17);
   g_assert_cmpint (again->annex_method, ==, PREUVES_ANNEX_METHOD_HEADING);
+  g_clear_pointer (&again, preuves_written_document_free);
+
+  /* The same file added again over itself. */
+  again = preuves_document_check_attach (fixture->portfolio, "bloc1", pdf, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->pages_counted, ==, 17);
 
   /* The same bytes from another file, added again: still no probe needed. */
   preuves_portfolio_remove_written_document (fixture->portfolio, "bloc1", &error);
@@ -292,6 +298,14 @@ test_manual_annex_start (Fixture       *fixture,
   g_assert_cmpint (manual->annex_method, ==, PREUVES_ANNEX_METHOD_MANUAL);
   g_assert_cmpint (manual->pages_counted, ==, 18);
   assert_document_reason (fixture, "bloc1", NULL, NULL);
+
+  /* Kept when the same scan is added again, even without the probe. */
+  g_setenv ("PREUVES_PDF_PROBE", "/nonexistent/preuves-pdf-probe", TRUE);
+  g_clear_pointer (&manual, preuves_written_document_free);
+  manual = preuves_document_check_attach (fixture->portfolio, "bloc1", scan, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (manual->annex_method, ==, PREUVES_ANNEX_METHOD_MANUAL);
+  g_assert_cmpint (manual->pages_counted, ==, 18);
 
   /* Stored in the file, not in memory. */
   preuves_portfolio_close (fixture->portfolio);

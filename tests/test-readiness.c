@@ -446,8 +446,10 @@ run_cli (Fixture     *fixture,
   g_ptr_array_add (argv, NULL);
 
   g_assert_nonnull (g_ptr_array_index (argv, 0));
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                out, NULL, &status, &error);
+  /* stdout is the test's TAP stream: never let the command write there. */
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                G_SPAWN_STDERR_TO_DEV_NULL | (out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0),
+                NULL, NULL, out, NULL, &status, &error);
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }

@@ -328,6 +328,44 @@ attached_check_done_cb (GObject      *object,
     g_task_return_pointer (task, document, (GDestroyNotify) preuves_written_document_free);
 }
 
+typedef struct
+{
+  char                   *epreuve_id;
+  PreuvesWrittenDocument *previous; /* the document it replaces, or NULL */
+} AttachData;
+
+static void
+attach_data_free (gpointer data)
+{
+  AttachData *attach = data;
+
+  g_free (attach->epreuve_id);
+  g_clear_pointer (&attach->previous, preuves_written_document_free);
+  g_free (attach);
+}
+
+/* Adding a document forgets the check of the one it replaces. When it is
+ * the same bytes again (the same PDF added twice), the check and the
+ * manual annex start still hold: put them back. */
+static gboolean
+keep_check_of_same_bytes (PreuvesPortfolio  *portfolio,
+                          const AttachData  *data,
+                          GError           **error)
+{
+  const PreuvesWrittenDocument *previous = data->previous;
+  g_autoptr(PreuvesWrittenDocument) current = NULL;
+
+  if (previous == NULL || !is_checked (previous))
+    return TRUE;
+  current = preuves_portfolio_get_written_document (portfolio, data->epreuve_id);
+  if (current == NULL || g_strcmp0 (current->sha256, previous->sha256) != 0 || is_checked (current))
+    return TRUE;
+  return preuves_portfolio_set_written_document_check (portfolio, data->epreuve_id, previous, error) &&
+         (previous->manual_annex_start <= 0 ||
+          preuves_portfolio_set_manual_annex_start (portfolio, data->epreuve_id,
+                                                    previous->manual_annex_start, error));
+}
+
 static void
 attach_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -335,16 +373,17 @@ attach_done_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   PreuvesPortfolio *portfolio = PREUVES_PORTFOLIO (object);
-  const char *epreuve_id = g_task_get_task_data (task);
+  const AttachData *data = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
-  if (!preuves_portfolio_set_written_document_finish (portfolio, result, &error))
+  if (!preuves_portfolio_set_written_document_finish (portfolio, result, &error) ||
+      !keep_check_of_same_bytes (portfolio, data, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  preuves_document_check_run_async (portfolio, epreuve_id, cancellable,
+  preuves_document_check_run_async (portfolio, data->epreuve_id, cancellable,
                                     attached_check_done_cb, g_steal_pointer (&task));
 }
 
@@ -368,15 +407,19 @@ preuves_document_check_attach_async (PreuvesPortfolio    *portfolio,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
+  AttachData *data;
   GTask *task;
 
   g_return_if_fail (PREUVES_IS_PORTFOLIO (portfolio));
   g_return_if_fail (epreuve_id != NULL);
   g_return_if_fail (G_IS_FILE (pdf));
 
+  data = g_new0 (AttachData, 1);
+  data->epreuve_id = g_strdup (epreuve_id);
+  data->previous = preuves_portfolio_get_written_document (portfolio, epreuve_id);
   task = g_task_new (portfolio, cancellable, callback, user_data);
   g_task_set_source_tag (task, preuves_document_check_attach_async);
-  g_task_set_task_data (task, g_strdup (epreuve_id), g_free);
+  g_task_set_task_data (task, data, attach_data_free);
   preuves_portfolio_set_written_document_async (portfolio, epreuve_id, pdf, cancellable,
                                                 attach_done_cb, task);
 }
