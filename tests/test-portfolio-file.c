@@ -9,7 +9,9 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include "preuves-portfolio.h"
@@ -719,6 +721,48 @@ test_copy_refuses_non_portfolio (Fixture       *fixture,
   g_assert_cmpuint (count_hidden_files (fixture->dir), ==, 0);
 }
 
+/* A write that fails halfway, from a file size limit in a child process:
+ * SQLite sees a short write (which it reports as a full disk) or EFBIG (an
+ * I/O error), depending on which page it writes first past the limit. */
+static void
+assert_write_failed (GError     *error,
+                     const char *dest_path,
+                     const char *dir)
+{
+  g_assert_true (g_error_matches (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_FULL) ||
+                 g_error_matches (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_IO));
+  g_assert_false (g_file_test (dest_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_hidden_files (dir), ==, 0);
+}
+
+static void
+test_write_failure (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (fixture->valid);
+  g_autofree char *dest_path = g_build_filename (fixture->dir, "full.preuves", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
+  g_autoptr(GError) error = NULL;
+  struct rlimit limit = { 500000 + 1000, RLIM_INFINITY };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  g_assert_false (preuves_portfolio_file_save_copy (source, dest, NULL, &error));
+  assert_write_failed (error, dest_path, fixture->dir);
+  g_clear_error (&error);
+
+  g_assert_false (preuves_portfolio_file_import (source, dest, NULL, NULL, NULL, &error));
+  assert_write_failed (error, dest_path, fixture->dir);
+}
+
 /* ---- preuves-cli ---- */
 
 static int
@@ -811,6 +855,7 @@ main (int    argc,
   ADD ("import/cancelled", test_import_cancelled);
   ADD ("copy/while-writing", test_copy_while_writing);
   ADD ("copy/non-portfolio", test_copy_refuses_non_portfolio);
+  ADD ("write-failure", test_write_failure);
   ADD ("cli", test_cli);
 
   return g_test_run ();
