@@ -10,7 +10,8 @@
 # rehearsals, remarks and both written documents), times `preuves-cli
 # status` on it, then adds large attachments (BIG_MB MiB each, 3 of them,
 # plus 64 KiB on every preuve) and times it again, next to the cheapest
-# possible query, `sqlite3 FILE 'select count(*) from link'`.
+# possible query, `sqlite3 FILE 'select count(*) from link'`, and to
+# `preuves-cli --version` (starting the process and loading its libraries).
 # Target: well under 100 ms, and the same with or without the attachments,
 # because status never reads a document's bytes.
 # Needs hyperfine, sqlite3 and jq. RUNS, BIG_MB and BENCH_KEEP (a folder
@@ -116,12 +117,18 @@ echo "Portfolio: $(sqlite3 "$large" 'select count(*) from preuve') preuves," \
 hyperfine --style none --warmup 3 --runs "$runs" -N --export-json "$work/status.json" \
   "$cli status $small --json" \
   "$cli status $large --json" \
-  "sqlite3 $large 'select count(*) from link'" >/dev/null
+  "sqlite3 $large 'select count(*) from link'" \
+  "$cli --version" >/dev/null
 
-median () {
-  jq -r ".results[$1].median * 1000" "$work/status.json"
+# Wall-clock medians, and the CPU time (user + system, mean) that a busy
+# machine does not inflate as much.
+row () {
+  jq -r --arg name "$2" ".results[$1] | [\$name, .median * 1000, (.user + .system) * 1000] | @tsv" "$work/status.json"
 }
-printf '%-40s %10s\n' "" "median (ms)"
-printf '%-40s %10.1f\n' "status, no attachments" "$(median 0)"
-printf '%-40s %10.1f\n' "status, with large attachments" "$(median 1)"
-printf '%-40s %10.1f\n' "sqlite3 select count(*) from link" "$(median 2)"
+printf '%-40s %12s %10s\n' "" "median (ms)" "CPU (ms)"
+{
+  row 0 "status, no attachments"
+  row 1 "status, with large attachments"
+  row 2 "sqlite3 select count(*) from link"
+  row 3 "preuves-cli --version (process start)"
+} | awk -F '\t' '{ printf "%-40s %12.1f %10.1f\n", $1, $2, $3 }'
