@@ -703,9 +703,13 @@ set_document_damaged (GError      **error,
   g_autofree char *detail = NULL;
 
   if (missing_part >= 0)
-    /* Translators: parts are counted from 1 */
-    detail = g_strdup_printf (_("part %" G_GINT64_FORMAT " of the document “%s” is missing"),
-                              missing_part + 1, name);
+    {
+      /* A printf macro inside a msgid would hide the string from xgettext. */
+      g_autofree char *part = g_strdup_printf ("%" G_GINT64_FORMAT, missing_part + 1);
+
+      /* Translators: the first %s is the number of the part, counted from 1 */
+      detail = g_strdup_printf (_("part %s of the document “%s” is missing"), part, name);
+    }
   else
     detail = g_strdup_printf (_("the document “%s” was altered: its content no longer matches its fingerprint"),
                               name);
