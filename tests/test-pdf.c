@@ -253,6 +253,26 @@ test_outline_without_annexes (void)
   g_assert_cmpuint (preuves_pdf_report_get_n_outline_items (report), ==, 2);
 }
 
+/* A table of contents that goes on from the page before, its page
+ * numbers read apart from the titles: no title says it is one, its leader
+ * dots do. */
+static void
+test_toc_continued (void)
+{
+  g_autofree char *text = body ("Développement");
+  const char *texts[] = {
+    "Mémoire",
+    "Sommaire\nIntroduction ........ 3\n1 Contexte ........ 4",
+    "3.2 Résultats\nAnnexes\nBibliographie\n3.1 Méthode ........\n3.2 Résultats ........\n"
+    "Annexes ........\n34\n36\n40",
+    text, text, text, NULL,
+  };
+  g_autofree char *path = make_pages ("toc-continued.pdf", texts, NULL, 0);
+  g_autoptr(PreuvesPdfReport) report = probe_ok (path);
+
+  assert_annexes (report, 6, 0, PREUVES_ANNEX_METHOD_NONE);
+}
+
 /* "Liste des annexes" at the front is a table of contents; in the back
  * half, it opens the annexes. */
 static void
@@ -765,6 +785,7 @@ main (int    argc,
   g_test_add_func ("/pdf/outline-without-annexes", test_outline_without_annexes);
   g_test_add_func ("/pdf/numbered-heading", test_numbered_heading);
   g_test_add_func ("/pdf/annex-list", test_annex_list);
+  g_test_add_func ("/pdf/toc-continued", test_toc_continued);
   g_test_add_func ("/pdf/document", test_document);
   g_test_add_func ("/pdf/no-annexes", test_no_annexes);
   g_test_add_func ("/pdf/image-only", test_image_only);

@@ -448,6 +448,20 @@ is_one_of (const char         *folded,
   return FALSE;
 }
 
+/* A table of contents that goes on from the page before has no title, but
+ * leader dots on many of its lines. */
+static gboolean
+has_leader_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL && n < 3; i++)
+    if (has_leaders (lines[i]) || strstr (lines[i], "\xe2\x80\xa6\xe2\x80\xa6") != NULL)
+      n++;
+  return n >= 3;
+}
+
 typedef struct
 {
   GHashTable *seen; /* folded top lines of earlier pages: running headers */
@@ -490,7 +504,7 @@ page_opens_annexes (Scan       *scan,
 
   for (guint i = 0; i < top->len; i++)
     g_hash_table_add (scan->seen, g_steal_pointer (&top->pdata[i]));
-  return found;
+  return found && !has_leader_lines (text);
 }
 
 static gboolean
