@@ -4,11 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: preuves-pdf-probe [--fd=N] [--no-annexes] [--timeout-ms=N]
- *                          [--memory-limit-mb=N]
+ *                          [--memory-limit-mb=N] [--text]
  *
  * Reads the document from descriptor N (standard input by default), never
  * from a path, and writes one JSON object on standard output: the report
  * of preuves_pdf_report_to_json(), or {"error": {"code": "damaged"}}.
+ * With --text, the report is the text of each page instead (for the
+ * names check; the descriptor must then be seekable).
  * Exit status: 0 report written; 10 + PreuvesPdfError the document could
  * not be read (the same code as in the JSON); 2 bad arguments. Killed by
  * SIGALRM: it ran out of time.
@@ -21,6 +23,7 @@
 #include <sys/time.h>
 
 #include "preuves-pdf-analysis.h"
+#include "preuves-pdf-text.h"
 
 #define EXIT_BAD_ARGUMENTS 2
 #define EXIT_PDF_ERROR     10
@@ -29,12 +32,14 @@ static int fd = 0;
 static gboolean no_annexes = FALSE;
 static int timeout_ms = 0;
 static int memory_limit_mb = 2048;
+static gboolean page_texts = FALSE;
 
 static const GOptionEntry entries[] = {
   { "fd", 0, 0, G_OPTION_ARG_INT, &fd, "Read the document from this descriptor", "N" },
   { "no-annexes", 0, 0, G_OPTION_ARG_NONE, &no_annexes, "Do not look for the annexes", NULL },
   { "timeout-ms", 0, 0, G_OPTION_ARG_INT, &timeout_ms, "Die after this long", "MS" },
   { "memory-limit-mb", 0, 0, G_OPTION_ARG_INT, &memory_limit_mb, "Address space limit, 0 for none", "MB" },
+  { "text", 0, 0, G_OPTION_ARG_NONE, &page_texts, "Print the text of each page instead", NULL },
   { NULL }
 };
 
@@ -114,6 +119,15 @@ main (int    argc,
       return EXIT_BAD_ARGUMENTS;
     }
   limit_self ();
+
+  if (page_texts)
+    {
+      node = preuves_pdf_page_texts_fd (fd, &error);
+      if (node == NULL)
+        return print_error (error);
+      print_node (node);
+      return EXIT_SUCCESS;
+    }
 
   report = preuves_pdf_analyze_fd (fd, !no_annexes, &error);
   if (report == NULL)
