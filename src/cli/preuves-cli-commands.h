@@ -30,5 +30,7 @@ int preuves_cli_status (int argc, char **argv);
 int preuves_cli_document (int argc, char **argv);
 int preuves_cli_criterion (int argc, char **argv);
 int preuves_cli_rehearse (int argc, char **argv);
+int preuves_cli_names (int argc, char **argv);
+int preuves_cli_privacy_check (int argc, char **argv);
 
 G_END_DECLS

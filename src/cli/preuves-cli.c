@@ -31,6 +31,8 @@ static const PreuvesCliCommand commands[] = {
   { "document", "FILE EPREUVE PDF [--annex-start N]", N_("Add and check the written document of bloc1 (diagnostic) or finale (final)"), preuves_cli_document },
   { "criterion", "FILE CRITERION_ID not-yet|in-progress|met [--note TEXT]", N_("Self-assess an evaluation criterion"), preuves_cli_criterion },
   { "rehearse", "FILE EPREUVE --presentation MM:SS --exchange MM:SS [--note TEXT]", N_("Record a timed rehearsal of an oral and say if it fits the window"), preuves_cli_rehearse },
+  { "names", "FILE add|list|remove [NAME]", N_("Keep the list of names to anonymise: colleagues, pupils, partners"), preuves_cli_names },
+  { "privacy-check", "FILE [--json]", N_("Find the listed names in the texts and PDFs before an export (exit 1 if found)"), preuves_cli_privacy_check },
   { NULL, NULL, NULL, NULL }
 };
 
