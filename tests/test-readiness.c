@@ -316,6 +316,8 @@ test_remarks (Fixture       *fixture,
   g_autofree char *on_preuve = NULL;
   g_autofree char *on_criterion = NULL;
   g_autofree char *from_candidate = NULL;
+  g_autofree char *on_sous_competence = NULL;
+  g_autofree char *on_document = NULL;
   g_autoptr(PreuvesReadiness) open = NULL;
   g_autoptr(PreuvesReadiness) resolved = NULL;
 
@@ -330,12 +332,22 @@ test_remarks (Fixture       *fixture,
   from_candidate = preuves_portfolio_add_remark (fixture->portfolio, PREUVES_REMARK_ROLE_CANDIDATE, "bloc",
                                                  "B4", 0, "À reprendre plus tard.", &error);
   g_assert_no_error (error);
+  on_sous_competence = preuves_portfolio_add_remark (fixture->portfolio, PREUVES_REMARK_ROLE_ADVISOR,
+                                                     "sous-competence", "C4-1.1", 0,
+                                                     "Aucune preuve de l'accompagnement du dirigeant.", &error);
+  g_assert_no_error (error);
+  on_document = preuves_portfolio_add_remark (fixture->portfolio, PREUVES_REMARK_ROLE_ADVISOR, "document",
+                                              "finale", 12, "La problématique arrive trop tard.", &error);
+  g_assert_no_error (error);
 
   open = compute (fixture);
   assert_reason (bloc (open, "B2"), "remark-unresolved", on_preuve, "Projet numérique au lycée");
   assert_reason (bloc (open, "B3"), "remark-unresolved", on_criterion, "B3-2");
+  assert_reason (bloc (open, "B4"), "remark-unresolved", on_sous_competence, "C4-1.1");
+  assert_no_reason (bloc (open, "B4"), "remark-unresolved", from_candidate);
   assert_no_reason (bloc (open, "B1"), "remark-unresolved", NULL);
-  assert_no_reason (bloc (open, "B4"), "remark-unresolved", NULL);
+  /* The épreuve finale's document belongs to the certification as a whole. */
+  assert_reason (preuves_readiness_get_overall (open), "remark-unresolved", on_document, NULL);
 
   preuves_portfolio_resolve_remark (fixture->portfolio, on_preuve, TRUE, "C'est précisé.", &error);
   g_assert_no_error (error);
