@@ -294,9 +294,12 @@ test_annex_list (void)
 static void
 test_numbered_heading (void)
 {
-  g_autofree char *p1 = body ("Introduction");
-  g_autofree char *p5 = body ("Annexe 1 — Organigramme");
-  const char *texts[] = { "Mémoire", p1, p1, p1, p5, p1, NULL };
+  g_autofree char *p1 = body ("Mémoire — J. Dupont\nIntroduction");
+  /* Page numbers and the running header do not count among the first
+   * lines, however they are written. */
+  g_autofree char *p5 = body ("Page 5 sur 6\nMémoire — J. Dupont\n- 5 -\nCoordinateur opérationnel\n"
+                              "Annexe 1 — Organigramme");
+  const char *texts[] = { "Mémoire — J. Dupont\nMémoire", p1, p1, p1, p5, p1, NULL };
   g_autofree char *path = make_pages ("numbered.pdf", texts, NULL, 0);
   g_autoptr(PreuvesPdfReport) report = probe_ok (path);
 
