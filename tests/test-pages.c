@@ -27,6 +27,7 @@
 #include "preuves-portfolio.h"
 #include "preuves-preuve-editor.h"
 #include "preuves-preuves-page.h"
+#include "preuves-referentiel.h"
 #include "preuves-rehearsal-page.h"
 
 static char *tmp_dir;
@@ -244,6 +245,351 @@ test_pages_bloc_duplicate_code (void)
   destroy_window (window);
 }
 
+/* ------------------------------------------------------------------ */
+/* Journeys */
+
+typedef struct
+{
+  GListModel *model;
+  guint       n;
+} CountWait;
+
+static gboolean
+count_is (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n;
+}
+
+typedef struct
+{
+  GtkLabel   *label;
+  const char *prefix;
+} LabelWait;
+
+static gboolean
+label_starts_with (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return g_str_has_prefix (gtk_label_get_text (wait->label), wait->prefix);
+}
+
+static void
+wait_label (gpointer    widget,
+            GType       type,
+            const char *name,
+            const char *prefix)
+{
+  LabelWait wait = { template_child (widget, type, name), prefix };
+
+  spin_until (label_starts_with, &wait);
+}
+
+static GFile *
+make_pdf (const char *name,
+          guint       n_pages,
+          guint       annex_start)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  preuves_test_make_document (path, n_pages, annex_start, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static GtkListBoxRow *
+find_sous_competence_row (PreuvesPreuveEditor *editor,
+                          const char          *sc_id)
+{
+  GtkWidget *list = template_child (editor, PREUVES_TYPE_PREUVE_EDITOR, "sc_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const PreuvesSousCompetence *sc = g_object_get_data (G_OBJECT (row), "sous-competence");
+
+      if (sc != NULL && g_str_equal (sc->id, sc_id))
+        return GTK_LIST_BOX_ROW (row);
+    }
+  g_assert_not_reached ();
+}
+
+/* Through the editor's widgets: pick the sous-compétence in the list, type
+ * the justification. */
+static void
+map_through_editor (PreuvesPreuveEditor *editor,
+                    const char          *sc_id,
+                    const char          *justification)
+{
+  GtkWidget *list = template_child (editor, PREUVES_TYPE_PREUVE_EDITOR, "sc_list");
+  g_autofree char *name = g_strconcat ("justification-", sc_id, NULL);
+  GtkWidget *row;
+
+  g_signal_emit_by_name (list, "row-activated", find_sous_competence_row (editor, sc_id));
+  row = find_named (GTK_WIDGET (editor), name);
+  g_assert_nonnull (row);
+  /* A link without justification is a gap, and looks like one. */
+  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (row), "missing-icon")));
+  gtk_editable_set_text (GTK_EDITABLE (row), justification);
+  g_assert_false (gtk_widget_get_visible (g_object_get_data (G_OBJECT (row), "missing-icon")));
+  /* Written after a short pause in typing. */
+  spin_a_while (800);
+}
+
+static void
+test_pages_preuve_journey (void)
+{
+  g_autoptr(PreuvesPortfolio) portfolio = new_portfolio ("journey.preuves");
+  const PreuvesBloc *b1 = preuves_referentiel_find_bloc (preuves_referentiel_get_default (), "B1");
+  const PreuvesSousCompetence *sc = g_ptr_array_index (b1->sous_competences, 0);
+  GtkWidget *overview = preuves_overview_page_new ();
+  GtkWidget *bloc = preuves_bloc_page_new ("B1");
+  GtkWidget *preuves = preuves_preuves_page_new ();
+  GtkWidget *matrix = preuves_matrix_page_new ();
+  GtkWidget *windows[4];
+  PreuvesPreuveEditor *editor;
+  PreuvesPreuve *preuve;
+  g_autoptr(GFile) pdf = make_pdf ("compte-rendu.pdf", 3, 0);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GListModel) links = NULL;
+  g_autoptr(PreuvesLink) link = NULL;
+  g_autofree char *b1_zero = g_strdup_printf ("0 of %u", b1->sous_competences->len);
+  g_autofree char *b1_one = g_strdup_printf ("1 of %u", b1->sous_competences->len);
+  CountWait wait;
+  PreuvesAttachment *attachment;
+
+  windows[0] = show_in_window (overview, 900, 700);
+  windows[1] = show_in_window (bloc, 900, 700);
+  windows[2] = show_in_window (preuves, 1200, 800);
+  windows[3] = show_in_window (matrix, 900, 700);
+  g_object_set (overview, "portfolio", portfolio, NULL);
+  g_object_set (bloc, "portfolio", portfolio, NULL);
+  g_object_set (preuves, "portfolio", portfolio, NULL);
+  g_object_set (matrix, "portfolio", portfolio, NULL);
+
+  wait_label (overview, PREUVES_TYPE_OVERVIEW_PAGE, "overall_summary", "0 of ");
+  wait_label (bloc, PREUVES_TYPE_BLOC_PAGE, "coverage_label", b1_zero);
+  g_assert_cmpstr (label_text (overview, PREUVES_TYPE_OVERVIEW_PAGE, "overall_state"), ==, "Not started");
+
+  /* Add a preuve with the button's action, and title it. */
+  gtk_widget_activate_action (preuves, "preuves.new", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (preuves_portfolio_get_preuves (portfolio)), ==, 1);
+  editor = template_child (preuves, PREUVES_TYPE_PREUVES_PAGE, "editor");
+  preuve = preuves_preuve_editor_get_preuve (editor);
+  g_assert_nonnull (preuve);
+  gtk_editable_set_text (template_child (editor, PREUVES_TYPE_PREUVE_EDITOR, "title_row"), "Compte rendu du conseil pédagogique");
+  spin_a_while (800);
+  g_assert_cmpstr (preuves_preuve_get_title (preuve), ==, "Compte rendu du conseil pédagogique");
+
+  /* Attach a PDF: it is stored off the main thread. */
+  g_list_store_append (files, pdf);
+  preuves_preuve_editor_attach_files (editor, G_LIST_MODEL (files));
+  wait.model = preuves_preuve_get_attachments (preuve);
+  wait.n = 1;
+  spin_until (count_is, &wait);
+  attachment = g_list_model_get_item (wait.model, 0);
+  g_assert_cmpstr (preuves_attachment_get_filename (attachment), ==, "compte-rendu.pdf");
+  g_object_unref (attachment);
+
+  /* Map it, with a justification: the bloc's coverage and the overview follow. */
+  map_through_editor (editor, sc->id, "Le compte rendu montre l’analyse des besoins que j’ai menée.");
+  links = preuves_portfolio_list_links_for_preuve (portfolio, preuve);
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  link = g_list_model_get_item (links, 0);
+  g_assert_cmpstr (preuves_link_get_sous_competence_id (link), ==, sc->id);
+  g_assert_cmpstr (preuves_link_get_justification (link), ==, "Le compte rendu montre l’analyse des besoins que j’ai menée.");
+
+  wait_label (bloc, PREUVES_TYPE_BLOC_PAGE, "coverage_label", b1_one);
+  wait_label (overview, PREUVES_TYPE_OVERVIEW_PAGE, "overall_summary", "1 of ");
+  g_assert_cmpstr (label_text (overview, PREUVES_TYPE_OVERVIEW_PAGE, "overall_state"), ==, "In progress");
+  g_assert_cmpstr (label_text (bloc, PREUVES_TYPE_BLOC_PAGE, "state_label"), ==, "In progress");
+
+  /* The matrix shows the cell as proved. */
+  spin_a_while (300);
+  g_assert_cmpint (preuves_coverage_matrix_get_cell (template_child (matrix, PREUVES_TYPE_MATRIX_PAGE, "matrix"), sc->index, 0),
+                   ==, PREUVES_COVERAGE_JUSTIFIED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    destroy_window (windows[i]);
+}
+
+static void
+test_pages_delete_undo (void)
+{
+  g_autoptr(PreuvesPortfolio) portfolio = new_portfolio ("undo.preuves");
+  GtkWidget *page = preuves_preuves_page_new ();
+  GtkWidget *window = show_in_window (page, 1200, 800);
+  PreuvesPreuveEditor *editor = template_child (page, PREUVES_TYPE_PREUVES_PAGE, "editor");
+  GListModel *model = preuves_portfolio_get_preuves (portfolio);
+  CountWait wait = { model, 0 };
+  GtkWidget *undo;
+
+  g_object_set (page, "portfolio", portfolio, NULL);
+  gtk_widget_activate_action (page, "preuves.new", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
+  spin_until (count_is, &wait);
+  g_assert_null (preuves_preuve_editor_get_preuve (editor));
+  spin_a_while (100);
+
+  /* The toast's Undo button brings it back. */
+  undo = find_button_with_label (window, "_Undo");
+  g_assert_nonnull (undo);
+  gtk_widget_activate (undo);
+  wait.n = 1;
+  spin_until (count_is, &wait);
+  destroy_window (window);
+}
+
+static void
+test_pages_filters (void)
+{
+  g_autoptr(PreuvesPortfolio) portfolio = new_portfolio ("filters.preuves");
+  PreuvesPreuvesPage *page = PREUVES_PREUVES_PAGE (preuves_preuves_page_new ());
+  GtkWidget *window = show_in_window (GTK_WIDGET (page), 1200, 800);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreuvesLink) link = NULL;
+  PreuvesPreuve *mapped, *secret, *plain;
+  GListModel *shown;
+  CountWait wait;
+
+  mapped = preuves_portfolio_add_preuve (portfolio, "Plan de formation", &error);
+  g_assert_no_error (error);
+  secret = preuves_portfolio_add_preuve (portfolio, "Entretien annuel", &error);
+  g_assert_no_error (error);
+  plain = preuves_portfolio_add_preuve (portfolio, "Budget du pôle", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plain);
+  link = preuves_portfolio_link (portfolio, mapped, "C2-1.1", "Le plan que j’ai construit.", &error);
+  g_assert_no_error (error);
+  preuves_preuve_set_confidential (secret, TRUE, &error);
+  g_assert_no_error (error);
+
+  g_object_set (page, "portfolio", portfolio, NULL);
+  shown = preuves_preuves_page_get_shown (page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  preuves_preuves_page_set_filter (page, PREUVES_PREUVES_FILTER_UNMAPPED, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  preuves_preuves_page_set_filter (page, PREUVES_PREUVES_FILTER_CONFIDENTIAL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_true (g_list_model_get_item (shown, 0) == (gpointer) secret);
+  g_object_unref (secret);
+  preuves_preuves_page_set_filter (page, PREUVES_PREUVES_FILTER_ALL, "B2");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  preuves_preuves_page_set_filter (page, PREUVES_PREUVES_FILTER_ALL, "C2-1");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  preuves_preuves_page_set_filter (page, PREUVES_PREUVES_FILTER_ALL, "B1");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, PREUVES_TYPE_PREUVES_PAGE, "list_stack")),
+                   ==, "no-match");
+
+  /* Mapping a preuve later moves it between filters at once. */
+  preuves_preuves_page_set_filter (page, PREUVES_PREUVES_FILTER_UNMAPPED, NULL);
+  g_clear_object (&link);
+  link = preuves_portfolio_link (portfolio, plain, "C1-1.1", "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  /* The search looks in titles, whatever the case and accents typed. */
+  preuves_preuves_page_set_filter (page, PREUVES_PREUVES_FILTER_ALL, NULL);
+  gtk_editable_set_text (template_child (page, PREUVES_TYPE_PREUVES_PAGE, "search_entry"), "BUDGET");
+  wait.model = shown;
+  wait.n = 1;
+  spin_until (count_is, &wait);
+  destroy_window (window);
+}
+
+static gint64 fake_now;
+
+static gint64
+fake_clock (gpointer data)
+{
+  return fake_now;
+}
+
+static void
+test_pages_rehearsal (void)
+{
+  g_autoptr(PreuvesPortfolio) portfolio = new_portfolio ("rehearsal.preuves");
+  GtkWidget *page = preuves_rehearsal_page_new ("bloc2");
+  GtkWidget *window = show_in_window (page, 900, 700);
+  PreuvesRehearsalTimer *timer = preuves_rehearsal_page_get_timer (PREUVES_REHEARSAL_PAGE (page));
+  g_autoptr(GPtrArray) rehearsals = NULL;
+  PreuvesRehearsal *rehearsal;
+
+  g_object_set (page, "portfolio", portfolio, NULL);
+  preuves_rehearsal_timer_set_auto_tick (timer, FALSE);
+  preuves_rehearsal_timer_set_clock (timer, fake_clock, NULL);
+
+  gtk_widget_activate_action (page, "rehearsal.advance", NULL);
+  g_assert_cmpint (preuves_rehearsal_timer_get_phase (timer), ==, PREUVES_REHEARSAL_PHASE_PRESENTATION);
+  fake_now += 12 * 60 * G_USEC_PER_SEC;
+  preuves_rehearsal_timer_tick (timer);
+  g_assert_cmpstr (label_text (page, PREUVES_TYPE_REHEARSAL_PAGE, "time_label"), ==, "12:00");
+  g_assert_true (g_str_has_prefix (label_text (page, PREUVES_TYPE_REHEARSAL_PAGE, "window_label"), "Window 15:00–20:00: 3:00 before"));
+
+  fake_now += 6 * 60 * G_USEC_PER_SEC;
+  preuves_rehearsal_timer_tick (timer);
+  g_assert_true (g_str_has_prefix (label_text (page, PREUVES_TYPE_REHEARSAL_PAGE, "window_label"), "Inside the window"));
+  gtk_widget_activate_action (page, "rehearsal.advance", NULL);
+  g_assert_cmpstr (label_text (page, PREUVES_TYPE_REHEARSAL_PAGE, "phase_label"), ==, "Exchange with the jury");
+
+  fake_now += 16 * 60 * G_USEC_PER_SEC;
+  gtk_widget_activate_action (page, "rehearsal.advance", NULL);
+  g_assert_cmpint (preuves_rehearsal_timer_get_phase (timer), ==, PREUVES_REHEARSAL_PHASE_DONE);
+  g_assert_cmpstr (label_text (page, PREUVES_TYPE_REHEARSAL_PAGE, "time_label"), ==, "Inside the window");
+
+  /* The result is saved in the portfolio. */
+  rehearsals = preuves_portfolio_list_rehearsals (portfolio, "bloc2");
+  g_assert_cmpuint (rehearsals->len, ==, 1);
+  rehearsal = g_ptr_array_index (rehearsals, 0);
+  g_assert_cmpint (rehearsal->presentation_seconds, ==, 18 * 60);
+  g_assert_cmpint (rehearsal->exchange_seconds, ==, 16 * 60);
+  destroy_window (window);
+}
+
+static gboolean
+subtitle_changed (gpointer data)
+{
+  return !g_str_has_prefix (adw_action_row_get_subtitle (data), "17 pages");
+}
+
+/* The written document of bloc 1: pages counted, annexes found, and the
+ * annex start corrected by hand. */
+static void
+test_pages_document (void)
+{
+  g_autoptr(PreuvesPortfolio) portfolio = new_portfolio ("document.preuves");
+  GtkWidget *page = preuves_bloc_page_new ("B1");
+  GtkWidget *window = show_in_window (page, 900, 700);
+  g_autoptr(GFile) pdf = make_pdf ("diagnostic.pdf", 22, 18);
+  AdwActionRow *pages_row = template_child (page, PREUVES_TYPE_BLOC_PAGE, "pages_row");
+  AdwActionRow *annex_row = template_child (page, PREUVES_TYPE_BLOC_PAGE, "annex_row");
+
+  g_object_set (page, "portfolio", portfolio, NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pages_row)));
+  preuves_bloc_page_attach_document (PREUVES_BLOC_PAGE (page), pdf);
+  /* The button comes back once the check is done. */
+  g_assert_false (gtk_widget_get_sensitive (template_child (page, PREUVES_TYPE_BLOC_PAGE, "document_button")));
+  spin_until ((Condition) gtk_widget_get_sensitive, template_child (page, PREUVES_TYPE_BLOC_PAGE, "document_button"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pages_row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (template_child (page, PREUVES_TYPE_BLOC_PAGE, "document_row")), ==, "diagnostic.pdf");
+  g_assert_cmpstr (adw_action_row_get_subtitle (pages_row), ==, "17 pages, within the 15 to 20 pages expected");
+  g_assert_cmpstr (adw_action_row_get_subtitle (annex_row), ==, "Found from an annex heading at the top of a page");
+
+  gtk_spin_button_set_value (template_child (page, PREUVES_TYPE_BLOC_PAGE, "annex_spin"), 14);
+  gtk_widget_activate (find_button_with_label (page, "_Correct"));
+  spin_until (subtitle_changed, pages_row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (pages_row), ==,
+                   "13 pages: too short, the jury expects 15 to 20 pages without the annexes");
+  g_assert_cmpstr (adw_action_row_get_subtitle (annex_row), ==, "Set by hand");
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +607,11 @@ main (int   argc,
 
   g_test_add_func ("/pages/build", test_pages_build);
   g_test_add_func ("/pages/bloc-duplicate-code", test_pages_bloc_duplicate_code);
+  g_test_add_func ("/pages/preuve-journey", test_pages_preuve_journey);
+  g_test_add_func ("/pages/delete-undo", test_pages_delete_undo);
+  g_test_add_func ("/pages/filters", test_pages_filters);
+  g_test_add_func ("/pages/rehearsal", test_pages_rehearsal);
+  g_test_add_func ("/pages/document", test_pages_document);
 
   status = g_test_run ();
 

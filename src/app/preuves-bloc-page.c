@@ -28,7 +28,9 @@ struct _PreuvesBlocPage
   GHashTable            *expanded;      /* compétence codes shown open */
   GPtrArray             *criterion_rows;
   GCancellable          *cancellable;
+  GCancellable          *check_cancellable;
   gboolean               loading;
+  gboolean               attaching;
 
   GtkLabel              *title_label;
   GtkLabel              *state_label;
@@ -397,41 +399,27 @@ set_row_state (GtkWidget *row,
   gtk_widget_add_css_class (row, ok ? "success" : "warning");
 }
 
+/* Fills the rows from a checked document (manual annex start applied). */
 static void
-update_document (PreuvesBlocPage *self)
+show_checked_document (PreuvesBlocPage              *self,
+                       const PreuvesWrittenDocument *doc)
 {
-  const PreuvesEpreuve *epreuve = self->bloc ? self->bloc->epreuve : NULL;
-  const PreuvesWrittenDocumentSpec *spec = epreuve ? epreuve->written_document : NULL;
-  g_autoptr(PreuvesWrittenDocument) doc = NULL;
+  const PreuvesWrittenDocumentSpec *spec = self->bloc->epreuve->written_document;
   g_autofree char *pages = NULL;
-  g_autofree char *summary = NULL;
+  g_autofree char *total = NULL;
   gboolean ok;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->document_group), spec != NULL);
-  if (spec == NULL || portfolio_of (self) == NULL)
-    return;
-  summary = g_strdup_printf (_("%s: %u to %u pages without the annexes"), spec->title, spec->pages_min, spec->pages_max);
-  adw_preferences_group_set_description (self->document_group, summary);
-
-  doc = preuves_portfolio_get_written_document (portfolio_of (self), epreuve->id);
-  gtk_widget_set_visible (GTK_WIDGET (self->pages_row), doc != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->annex_row), doc != NULL);
-  update_thumbnails (self, doc);
-  if (doc == NULL)
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->document_row), _("No document yet"));
-      adw_action_row_set_subtitle (self->document_row, _("Choose the PDF you will send to the jury: Preuves counts its pages and finds the annexes."));
-      return;
-    }
+  gtk_widget_set_visible (GTK_WIDGET (self->pages_row), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->annex_row), TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->document_row), doc->filename);
+  total = g_strdup_printf (g_dngettext (NULL, "%d page in all", "%d pages in all", MAX (doc->pages_total, 0)),
+                           doc->pages_total);
   if (doc->check_error != NULL)
     adw_action_row_set_subtitle (self->document_row, doc->check_error);
+  else if (doc->text_layer == 0)
+    adw_action_row_set_subtitle (self->document_row, _("No text layer: the annexes cannot be found from the text"));
   else
-    {
-      g_autofree char *total = g_strdup_printf (g_dngettext (NULL, "%d page in all", "%d pages in all", MAX (doc->pages_total, 0)),
-                                                doc->pages_total);
-      adw_action_row_set_subtitle (self->document_row, doc->text_layer == 0 ? _("No text layer: the annexes cannot be found from the text") : total);
-    }
+    adw_action_row_set_subtitle (self->document_row, total);
   set_row_state (GTK_WIDGET (self->document_row), doc->check_error == NULL);
 
   pages = pages_text (doc, spec, &ok);
@@ -441,6 +429,76 @@ update_document (PreuvesBlocPage *self)
   adw_action_row_set_subtitle (self->annex_row, annex_method_text (doc->annex_method));
   gtk_spin_button_set_range (self->annex_spin, 0, MAX (doc->pages_total, 1));
   gtk_spin_button_set_value (self->annex_spin, MAX (doc->annex_start, 0));
+  update_thumbnails (self, doc);
+}
+
+static void
+set_checking (PreuvesBlocPage *self,
+              gboolean         checking)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->document_spinner), checking);
+  if (checking)
+    gtk_spinner_start (self->document_spinner);
+  else
+    gtk_spinner_stop (self->document_spinner);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->document_button), !checking);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->annex_row), !checking);
+}
+
+static void
+run_check_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PreuvesBlocPage) self = user_data;
+  g_autoptr(PreuvesWrittenDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  doc = preuves_document_check_run_finish (PREUVES_PORTFOLIO (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_checking (self, FALSE);
+  if (doc != NULL)
+    show_checked_document (self, doc);
+  else
+    adw_action_row_set_subtitle (self->document_row, error->message);
+}
+
+/* The stored row says whether there is a document; the check (stored, or
+ * run off the main thread when the bytes are new) says what it holds. */
+static void
+update_document (PreuvesBlocPage *self)
+{
+  const PreuvesEpreuve *epreuve = self->bloc ? self->bloc->epreuve : NULL;
+  const PreuvesWrittenDocumentSpec *spec = epreuve ? epreuve->written_document : NULL;
+  g_autoptr(PreuvesWrittenDocument) doc = NULL;
+  g_autofree char *summary = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->document_group), spec != NULL);
+  if (spec == NULL || portfolio_of (self) == NULL)
+    return;
+  summary = g_strdup_printf (_("%s: %u to %u pages without the annexes"), spec->title, spec->pages_min, spec->pages_max);
+  adw_preferences_group_set_description (self->document_group, summary);
+
+  doc = preuves_portfolio_get_written_document (portfolio_of (self), epreuve->id);
+  if (doc == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->pages_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->annex_row), FALSE);
+      update_thumbnails (self, NULL);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->document_row), _("No document yet"));
+      adw_action_row_set_subtitle (self->document_row, _("Choose the PDF you will send to the jury: Preuves counts its pages and finds the annexes."));
+      return;
+    }
+  if (self->attaching)
+    return;
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  self->check_cancellable = g_cancellable_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->document_row), doc->filename);
+  set_checking (self, TRUE);
+  preuves_document_check_run_async (portfolio_of (self), epreuve->id, self->check_cancellable,
+                                    run_check_cb, g_object_ref (self));
 }
 
 static void
@@ -453,12 +511,15 @@ attach_document_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   doc = preuves_document_check_attach_finish (PREUVES_PORTFOLIO (object), result, &error);
-  gtk_spinner_stop (self->document_spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->document_spinner), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->document_button), TRUE);
-  if (doc == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    preuves_page_show_error (GTK_WIDGET (self), error);
-  update_document (self);
+  self->attaching = FALSE;
+  set_checking (self, FALSE);
+  if (doc != NULL)
+    show_checked_document (self, doc);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      preuves_page_show_error (GTK_WIDGET (self), error);
+      update_document (self);
+    }
 }
 
 /* Stores @pdf as the bloc's written document and checks its pages, off the
@@ -472,9 +533,9 @@ preuves_bloc_page_attach_document (PreuvesBlocPage *self,
 
   if (portfolio_of (self) == NULL || self->bloc == NULL || self->bloc->epreuve == NULL)
     return;
-  gtk_widget_set_visible (GTK_WIDGET (self->document_spinner), TRUE);
-  gtk_spinner_start (self->document_spinner);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->document_button), FALSE);
+  self->attaching = TRUE;
+  g_cancellable_cancel (self->check_cancellable);
+  set_checking (self, TRUE);
   adw_action_row_set_subtitle (self->document_row, _("Counting pages and looking for the annexes…"));
   preuves_document_check_attach_async (portfolio_of (self), self->bloc->epreuve->id, pdf,
                                        self->cancellable, attach_document_cb, g_object_ref (self));
@@ -617,6 +678,7 @@ preuves_bloc_page_dispose (GObject *object)
   PreuvesBlocPage *self = PREUVES_BLOC_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->check_cancellable);
   preuves_bloc_page_set_portfolio (self, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->watch);
@@ -632,6 +694,7 @@ preuves_bloc_page_finalize (GObject *object)
   g_hash_table_unref (self->expanded);
   g_ptr_array_unref (self->criterion_rows);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->check_cancellable);
   G_OBJECT_CLASS (preuves_bloc_page_parent_class)->finalize (object);
 }
 

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include "preuves-assessment.h"
 #include "preuves-readiness-watch.h"
 
 /* A burst of edits (typing a justification) emits many "changed": wait a
@@ -34,115 +33,6 @@ enum {
 G_DEFINE_FINAL_TYPE (PreuvesReadinessWatch, preuves_readiness_watch, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-add_links (PreuvesReadinessSnapshot *snapshot,
-           PreuvesPortfolio         *portfolio)
-{
-  GListModel *preuves = preuves_portfolio_get_preuves (portfolio);
-
-  for (guint i = 0; i < g_list_model_get_n_items (preuves); i++)
-    {
-      g_autoptr(PreuvesPreuve) preuve = g_list_model_get_item (preuves, i);
-      g_autoptr(GListModel) links = preuves_portfolio_list_links_for_preuve (portfolio, preuve);
-
-      for (guint j = 0; j < g_list_model_get_n_items (links); j++)
-        {
-          g_autoptr(PreuvesLink) link = g_list_model_get_item (links, j);
-          const char *justification = preuves_link_get_justification (link);
-          g_autofree char *stripped = g_strstrip (g_strdup (justification ? justification : ""));
-
-          preuves_readiness_snapshot_add_link (snapshot,
-                                               preuves_preuve_get_uuid (preuve),
-                                               preuves_link_get_sous_competence_id (link),
-                                               stripped[0] != '\0');
-        }
-    }
-}
-
-static void
-add_document (PreuvesReadinessSnapshot *snapshot,
-              PreuvesPortfolio         *portfolio,
-              const PreuvesEpreuve     *epreuve)
-{
-  g_autoptr(PreuvesWrittenDocument) doc = NULL;
-  PreuvesSnapshotDocument sdoc = { 0 };
-
-  doc = preuves_portfolio_get_written_document (portfolio, epreuve->id);
-  if (doc == NULL)
-    return;
-  sdoc.epreuve_id = (char *) epreuve->id;
-  sdoc.checked = doc->checked_sha256 != NULL && g_strcmp0 (doc->checked_sha256, doc->sha256) == 0;
-  sdoc.error = doc->check_error;
-  sdoc.pages_total = doc->pages_total;
-  sdoc.annex_start = doc->annex_start;
-  sdoc.annex_method = doc->annex_method;
-  sdoc.pages_counted = doc->pages_counted;
-  sdoc.text_layer = doc->text_layer > 0;
-  preuves_readiness_snapshot_add_document (snapshot, &sdoc);
-}
-
-static void
-add_epreuve (PreuvesReadinessSnapshot *snapshot,
-             PreuvesPortfolio         *portfolio,
-             const PreuvesEpreuve     *epreuve)
-{
-  g_autoptr(GPtrArray) rehearsals = NULL;
-
-  if (epreuve->written_document != NULL)
-    add_document (snapshot, portfolio, epreuve);
-  for (guint i = 0; i < epreuve->criteria->len; i++)
-    {
-      const PreuvesCriterion *criterion = g_ptr_array_index (epreuve->criteria, i);
-
-      preuves_readiness_snapshot_add_criterion (snapshot, criterion->id,
-                                                preuves_portfolio_get_criterion (portfolio, criterion->id, NULL));
-    }
-  rehearsals = preuves_portfolio_list_rehearsals (portfolio, epreuve->id);
-  for (guint i = 0; rehearsals != NULL && i < rehearsals->len; i++)
-    {
-      PreuvesRehearsal *rehearsal = g_ptr_array_index (rehearsals, i);
-
-      preuves_readiness_snapshot_add_rehearsal (snapshot, epreuve->id,
-                                                MAX (rehearsal->presentation_seconds, 0),
-                                                MAX (rehearsal->exchange_seconds, 0));
-    }
-}
-
-/* Reads the few facts readiness needs. Runs on the main thread because the
- * portfolio's connection belongs to it; it reads rows, never documents. */
-PreuvesReadinessSnapshot *
-preuves_readiness_watch_build_snapshot (PreuvesPortfolio *portfolio)
-{
-  g_autoptr(PreuvesReadinessSnapshot) snapshot = preuves_readiness_snapshot_new ();
-  GPtrArray *epreuves = preuves_referentiel_get_epreuves (preuves_referentiel_get_default ());
-  g_autoptr(GPtrArray) remarks = NULL;
-
-  g_return_val_if_fail (PREUVES_IS_PORTFOLIO (portfolio), NULL);
-
-  add_links (snapshot, portfolio);
-  for (guint i = 0; i < epreuves->len; i++)
-    add_epreuve (snapshot, portfolio, g_ptr_array_index (epreuves, i));
-
-  remarks = preuves_portfolio_list_remarks (portfolio, NULL, NULL);
-  for (guint i = 0; remarks != NULL && i < remarks->len; i++)
-    {
-      PreuvesRemark *remark = g_ptr_array_index (remarks, i);
-
-      PreuvesPreuve *preuve = NULL;
-
-      if (remark->resolved || remark->role != PREUVES_REMARK_ROLE_ADVISOR)
-        continue;
-      /* A remark on a preuve is easier to act on when it names it. */
-      if (g_strcmp0 (remark->target_kind, "preuve") == 0)
-        preuve = preuves_portfolio_find_preuve (portfolio, remark->target_id);
-      preuves_readiness_snapshot_add_remark (snapshot, remark->uuid, remark->target_kind,
-                                             remark->target_id,
-                                             preuve ? preuves_preuve_get_title (preuve) : NULL,
-                                             remark->text);
-    }
-  return g_steal_pointer (&snapshot);
-}
 
 static void
 compute_thread (GTask        *task,
@@ -179,6 +69,8 @@ refresh_cb (gpointer user_data)
 {
   PreuvesReadinessWatch *self = user_data;
   g_autoptr(GTask) task = NULL;
+  g_autoptr(PreuvesReadinessSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
 
   self->debounce_id = 0;
   if (self->portfolio == NULL || preuves_portfolio_is_closed (self->portfolio))
@@ -191,8 +83,15 @@ refresh_cb (gpointer user_data)
   task = g_task_new (self, self->cancellable, compute_cb, NULL);
   g_task_set_source_tag (task, refresh_cb);
   g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, preuves_readiness_watch_build_snapshot (self->portfolio),
-                        (GDestroyNotify) preuves_readiness_snapshot_unref);
+  /* Read on the main thread, which owns the portfolio's connection; it
+   * reads rows, never a document's bytes. */
+  snapshot = preuves_readiness_snapshot_new_from_portfolio (self->portfolio, &error);
+  if (snapshot == NULL)
+    {
+      g_warning ("Could not read the portfolio to compute its readiness: %s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+  g_task_set_task_data (task, g_steal_pointer (&snapshot), (GDestroyNotify) preuves_readiness_snapshot_unref);
   g_object_set_data (G_OBJECT (task), "path",
                      GINT_TO_POINTER (preuves_portfolio_get_path (self->portfolio)));
   g_task_run_in_thread (task, compute_thread);

@@ -22,6 +22,5 @@ PreuvesPortfolio      *preuves_readiness_watch_get_portfolio (PreuvesReadinessWa
 void                   preuves_readiness_watch_set_portfolio (PreuvesReadinessWatch *self,
                                                               PreuvesPortfolio      *portfolio);
 PreuvesReadiness      *preuves_readiness_watch_get_readiness (PreuvesReadinessWatch *self);
-PreuvesReadinessSnapshot *preuves_readiness_watch_build_snapshot (PreuvesPortfolio  *portfolio);
 
 G_END_DECLS
