@@ -54,6 +54,19 @@ find_preuve (PreuvesPortfolio  *portfolio,
   return NULL;
 }
 
+/* Opens the portfolio @file_arg and finds @preuve_arg in it. */
+static PreuvesPreuve *
+open_with_preuve (const char         *file_arg,
+                  const char         *preuve_arg,
+                  PreuvesPortfolio  **portfolio,
+                  GError            **error)
+{
+  *portfolio = open_portfolio (file_arg, error);
+  if (*portfolio == NULL)
+    return NULL;
+  return find_preuve (*portfolio, preuve_arg, error);
+}
+
 /* The stable id of a sous-compétence given by code or id. */
 static const char *
 resolve_competence (const char  *code_or_id,
@@ -554,8 +567,7 @@ preuves_cli_link (int    argc,
   if (link_why == NULL || *g_strstrip (link_why) == '\0')
     return preuves_cli_fail_message (_("Give the justification with --why TEXT: a link needs one."));
   if ((id = resolve_competence (argv[3], &error)) == NULL ||
-      (portfolio = open_portfolio (argv[1], &error)) == NULL ||
-      (preuve = find_preuve (portfolio, argv[2], &error)) == NULL ||
+      (preuve = open_with_preuve (argv[1], argv[2], &portfolio, &error)) == NULL ||
       (link = preuves_portfolio_link (portfolio, preuve, id, link_why, &error)) == NULL)
     return preuves_cli_fail (error);
   return PREUVES_CLI_EXIT_OK;
@@ -574,8 +586,7 @@ preuves_cli_unlink (int    argc,
   if (!preuves_cli_parse_options ("unlink", usage + 7, NULL, &argc, &argv, &error) ||
       !check_argc (argc, 4, usage, &error) ||
       (id = resolve_competence (argv[3], &error)) == NULL ||
-      (portfolio = open_portfolio (argv[1], &error)) == NULL ||
-      (preuve = find_preuve (portfolio, argv[2], &error)) == NULL ||
+      (preuve = open_with_preuve (argv[1], argv[2], &portfolio, &error)) == NULL ||
       !preuves_portfolio_unlink (portfolio, preuve, id, &error))
     return preuves_cli_fail (error);
   return PREUVES_CLI_EXIT_OK;
@@ -592,8 +603,7 @@ preuves_cli_remove (int    argc,
 
   if (!preuves_cli_parse_options ("remove", usage + 7, NULL, &argc, &argv, &error) ||
       !check_argc (argc, 3, usage, &error) ||
-      (portfolio = open_portfolio (argv[1], &error)) == NULL ||
-      (preuve = find_preuve (portfolio, argv[2], &error)) == NULL ||
+      (preuve = open_with_preuve (argv[1], argv[2], &portfolio, &error)) == NULL ||
       !preuves_portfolio_remove_preuve (portfolio, preuve, &error))
     return preuves_cli_fail (error);
   return PREUVES_CLI_EXIT_OK;
@@ -681,8 +691,7 @@ preuves_cli_extract (int    argc,
 
   if (!preuves_cli_parse_options ("extract", usage + 8, NULL, &argc, &argv, &error) ||
       !check_argc (argc, 4, usage, &error) ||
-      (portfolio = open_portfolio (argv[1], &error)) == NULL ||
-      (preuve = find_preuve (portfolio, argv[2], &error)) == NULL)
+      (preuve = open_with_preuve (argv[1], argv[2], &portfolio, &error)) == NULL)
     return preuves_cli_fail (error);
 
   dir = g_file_new_for_commandline_arg (argv[3]);

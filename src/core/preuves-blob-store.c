@@ -234,6 +234,31 @@ preuves_blob_store_put_file (sqlite3            *db,
 }
 
 gboolean
+preuves_blob_store_store_file (sqlite3                *db,
+                               GFile                  *file,
+                               PreuvesStoredFileFunc   func,
+                               gpointer                user_data,
+                               GCancellable           *cancellable,
+                               GError                **error)
+{
+  g_auto(PreuvesStoredFile) stored = { 0 };
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!preuves_schema_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!preuves_blob_store_put_file (db, file, &stored, cancellable, error) ||
+      !func (db, &stored, user_data, error) ||
+      !preuves_schema_exec (db, "COMMIT", error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 preuves_blob_store_collect (sqlite3  *db,
                             GError  **error)
 {

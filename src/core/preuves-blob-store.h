@@ -44,6 +44,21 @@ gboolean      preuves_blob_store_put_file    (sqlite3           *db,
                                               PreuvesStoredFile *stored,
                                               GCancellable      *cancellable,
                                               GError           **error);
+/* Called inside the transaction of preuves_blob_store_store_file() to
+ * write the row that refers to the stored bytes. */
+typedef gboolean (*PreuvesStoredFileFunc) (sqlite3            *db,
+                                           PreuvesStoredFile  *stored,
+                                           gpointer            user_data,
+                                           GError            **error);
+
+/* Stores @file and lets @func write its row, all in one transaction on
+ * @db: either both are there afterwards, or neither. */
+gboolean      preuves_blob_store_store_file  (sqlite3               *db,
+                                              GFile                 *file,
+                                              PreuvesStoredFileFunc  func,
+                                              gpointer               user_data,
+                                              GCancellable          *cancellable,
+                                              GError               **error);
 gboolean      preuves_blob_store_has         (sqlite3       *db,
                                               const char    *sha256,
                                               guint64       *size);

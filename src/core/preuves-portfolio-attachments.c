@@ -64,10 +64,11 @@ attach_data_new (PreuvesPortfolio *self,
 
 static gboolean
 insert_attachment_row (sqlite3            *db,
-                       AttachData         *data,
                        PreuvesStoredFile  *stored,
+                       gpointer            user_data,
                        GError            **error)
 {
+  AttachData *data = user_data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -98,18 +99,7 @@ attach_on_db (sqlite3       *db,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_auto(PreuvesStoredFile) stored = { 0 };
-
-  if (!preuves_schema_exec (db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  if (!preuves_blob_store_put_file (db, data->file, &stored, cancellable, error) ||
-      !insert_attachment_row (db, data, &stored, error) ||
-      !preuves_schema_exec (db, "COMMIT", error))
-    {
-      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-  return TRUE;
+  return preuves_blob_store_store_file (db, data->file, insert_attachment_row, data, cancellable, error);
 }
 
 static PreuvesAttachment *

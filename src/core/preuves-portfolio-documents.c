@@ -79,12 +79,14 @@ static const char upsert_document_sql[] =
   " annex_method = NULL, pages_counted = NULL, manual_annex_start = NULL, check_error = NULL,"
   " checked_sha256 = NULL";
 
+/* Also forgets the previous document's bytes, in the same transaction. */
 static gboolean
 upsert_document_row (sqlite3            *db,
-                     DocumentData       *data,
                      PreuvesStoredFile  *stored,
+                     gpointer            user_data,
                      GError            **error)
 {
+  DocumentData *data = user_data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *uuid = preuves_portfolio_new_uuid ();
   int rc;
@@ -103,30 +105,16 @@ upsert_document_row (sqlite3            *db,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     return preuves_portfolio_set_sqlite_error (error, db, rc);
-  return TRUE;
+  return preuves_blob_store_collect (db, error);
 }
 
-/* The bytes, the row, and forgetting the previous document's bytes, in
- * one transaction. */
 static gboolean
 store_document (sqlite3       *db,
                 DocumentData  *data,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_auto(PreuvesStoredFile) stored = { 0 };
-
-  if (!preuves_schema_exec (db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  if (!preuves_blob_store_put_file (db, data->file, &stored, cancellable, error) ||
-      !upsert_document_row (db, data, &stored, error) ||
-      !preuves_blob_store_collect (db, error) ||
-      !preuves_schema_exec (db, "COMMIT", error))
-    {
-      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-  return TRUE;
+  return preuves_blob_store_store_file (db, data->file, upsert_document_row, data, cancellable, error);
 }
 
 static DocumentData *

@@ -215,6 +215,9 @@ open_path (const char  *path,
       sqlite3_close (db);
       return NULL;
     }
+  /* Before the first read: the header check must wait for a writer's lock
+   * like everything else, not fail at once. */
+  sqlite3_busy_timeout (db, 5000);
   return db;
 }
 
