@@ -297,7 +297,7 @@ check_document (Context               *ctx,
   document = g_hash_table_lookup (ctx->snapshot->documents, epreuve->id);
   if (document == NULL)
     add_reason (part, "document-missing", epreuve->id,
-                _("The written document of %s (%s, %u to %u pages without annexes) is missing: add its PDF under Written document."),
+                _("The written document of %s (%s, %u to %u pages without annexes) is missing: add its PDF under Written Document."),
                 where, expected->title, expected->pages_min, expected->pages_max);
   else if (document->error != NULL)
     add_reason (part, "document-error", epreuve->id,
@@ -305,19 +305,19 @@ check_document (Context               *ctx,
                 where, document->error);
   else if (!document->checked)
     add_reason (part, "document-unchecked", epreuve->id,
-                _("The written document of %s has not been checked yet: check it under Written document."),
+                _("The written document of %s has not been checked yet: check it under Written Document."),
                 where);
   else if (document->annex_start == 0 && !document->text_layer)
     add_reason (part, "document-annex-unknown", epreuve->id,
-                _("The written document of %s has no text layer, so Preuves cannot tell where its annexes start: set where the annexes start under Written document."),
+                _("The written document of %s has no text layer, so Preuves cannot tell where its annexes start: set where the annexes start under Written Document."),
                 where);
   else if (document->pages_counted < (int) expected->pages_min)
     add_reason (part, "document-too-short", epreuve->id,
-                _("The written document of %s has %d pages before the annexes; the jury expects %u to %u. Complete it, or correct where the annexes start under Written document."),
+                _("The written document of %s has %d pages before the annexes; the jury expects %u to %u. Complete it, or correct where the annexes start under Written Document."),
                 where, document->pages_counted, expected->pages_min, expected->pages_max);
   else if (document->pages_counted > (int) expected->pages_max)
     add_reason (part, "document-too-long", epreuve->id,
-                _("The written document of %s has %d pages before the annexes; the jury expects %u to %u. Shorten it, or correct where the annexes start under Written document."),
+                _("The written document of %s has %d pages before the annexes; the jury expects %u to %u. Shorten it, or correct where the annexes start under Written Document."),
                 where, document->pages_counted, expected->pages_min, expected->pages_max);
 }
 
@@ -339,8 +339,8 @@ check_criteria (Context               *ctx,
         continue;
       add_reason (part, "criterion-not-met", criterion->id,
                   state == PREUVES_CRITERION_IN_PROGRESS
-                  ? _("Criterion %s of %s is still in progress (mark it met under Criteria when your preuves show it): “%s”")
-                  : _("Criterion %s of %s is not assessed as met yet (assess it under Criteria): “%s”"),
+                  ? _("Criterion %s of %s is still in progress (mark it met under Self-Assessment when your preuves show it): “%s”")
+                  : _("Criterion %s of %s is not assessed as met yet (assess it under Self-Assessment): “%s”"),
                   criterion->id, where, criterion->text);
     }
 }
@@ -392,12 +392,12 @@ check_rehearsals (Context               *ctx,
 
   if (last == NULL)
     add_reason (part, "rehearsal-missing", epreuve->id,
-                _("The oral of %s has not been rehearsed yet: time a rehearsal under Rehearsals (presentation %u to %u min, exchange %u to %u min)."),
+                _("The oral of %s has not been rehearsed yet: time a rehearsal in Rehearsals (presentation %u to %u min, exchange %u to %u min)."),
                 where, epreuve->presentation_min, epreuve->presentation_max,
                 epreuve->exchange_min, epreuve->exchange_max);
   else
     add_reason (part, "rehearsal-out-of-window", epreuve->id,
-                _("No rehearsal of %s fits its time window yet (presentation %u to %u min, exchange %u to %u min); the last one took %u:%02u + %u:%02u. Rehearse again under Rehearsals."),
+                _("No rehearsal of %s fits its time window yet (presentation %u to %u min, exchange %u to %u min); the last one took %u:%02u + %u:%02u. Rehearse again in Rehearsals."),
                 where, epreuve->presentation_min, epreuve->presentation_max,
                 epreuve->exchange_min, epreuve->exchange_max,
                 last->presentation_seconds / 60, last->presentation_seconds % 60,
@@ -487,7 +487,7 @@ add_remark_reason (Context                     *ctx,
   g_autofree char *target = describe_remark_target (ctx, remark);
 
   add_reason (part, "remark-unresolved", remark->remark_id,
-              _("Your advisor’s remark on %s is not resolved (answer it, then mark it resolved under Remarks): “%s”"),
+              _("Your advisor’s remark on %s is not resolved (answer it, then mark it resolved under Advisor Remarks): “%s”"),
               target, remark->text ? remark->text : "");
 }
 
@@ -540,7 +540,7 @@ check_coverage (Context               *ctx,
                     label, linked, label);
       else
         add_reason (part, "sous-competence-uncovered", sc->id,
-                    _("No preuve backs %s yet: link a preuve to it in the référentiel and write why it shows this sous-compétence."),
+                    _("No preuve backs %s yet: link a preuve to it, from Preuves or the Matrix, and write why it shows this sous-compétence."),
                     label);
     }
 }
