@@ -96,16 +96,23 @@ reload_library (void)
 }
 
 static PreuvesWindow *
-new_window (void)
+open_window (void)
 {
   PreuvesWindow *window;
 
-  clear_library ();
   window = g_object_ref (preuves_window_new (app));
   gtk_window_present (GTK_WINDOW (window));
   spin_until (window_idle, window);
 
   return window;
+}
+
+static PreuvesWindow *
+new_window (void)
+{
+  clear_library ();
+
+  return open_window ();
 }
 
 static void
@@ -345,6 +352,7 @@ test_window_library_order (void)
   g_autoptr(GFile) middle = make_portfolio (library_dir, "middle.preuves", "Chloé Milieu", PREUVES_PATH_FORMATION);
   g_autoptr(GFile) stray = g_file_new_build_filename (library_dir, "notes.txt", NULL);
   g_autoptr(GListModel) library = NULL;
+  PreuvesWindow *other;
 
   g_assert_true (g_file_replace_contents (stray, "x", 1, NULL, FALSE, 0, NULL, NULL, NULL));
   set_mtime (old, 1700000000);
@@ -357,6 +365,11 @@ test_window_library_order (void)
   g_assert_cmpstr (library_candidate_at (0), ==, "Bruno Récent");
   g_assert_cmpstr (library_candidate_at (1), ==, "Chloé Milieu");
   g_assert_cmpstr (library_candidate_at (2), ==, "Alice Ancien");
+
+  /* A window opened on a library that has portfolios shows them. */
+  other = open_window ();
+  g_assert_cmpstr (preuves_window_get_view (other), ==, "library");
+  destroy_window (other);
 
   /* The library page shows one row a portfolio, and opens it. */
   g_assert_cmpstr (preuves_window_get_view (window), ==, "welcome");

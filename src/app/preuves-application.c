@@ -22,6 +22,7 @@ struct _PreuvesApplication
 
   GSettings      *settings;
   PreuvesLibrary *library;
+  gboolean        open_demo;
 };
 
 G_DEFINE_FINAL_TYPE (PreuvesApplication, preuves_application, ADW_TYPE_APPLICATION)
@@ -72,9 +73,16 @@ get_or_create_window (PreuvesApplication *self)
 static void
 preuves_application_activate (GApplication *app)
 {
-  PreuvesWindow *window = get_or_create_window (PREUVES_APPLICATION (app));
+  PreuvesApplication *self = PREUVES_APPLICATION (app);
+  PreuvesWindow *window = get_or_create_window (self);
 
   gtk_window_present (GTK_WINDOW (window));
+
+  if (self->open_demo)
+    {
+      self->open_demo = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
+    }
 }
 
 static void
@@ -95,14 +103,14 @@ static int
 preuves_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
+  PreuvesApplication *self = PREUVES_APPLICATION (app);
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
     }
 
-  /* The demo is an action so that a second `preuves --demo` reaches the
-   * running instance. The activation that follows presents the window. */
   if (g_variant_dict_contains (options, "demo"))
     {
       g_autoptr(GError) error = NULL;
@@ -112,7 +120,15 @@ preuves_application_handle_local_options (GApplication *app,
           g_printerr ("%s\n", error->message);
           return 1;
         }
-      g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
+
+      /* A running Preuves opens the demo itself; here, activate() will.
+       * (A window made before g_application_run() would not show.) */
+      if (g_application_get_is_remote (app))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
+          return 0;
+        }
+      self->open_demo = TRUE;
     }
 
   return -1;

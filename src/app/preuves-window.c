@@ -1128,6 +1128,10 @@ preuves_window_init (PreuvesWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (portfolio_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), portfolio_actions[i], FALSE);
 
+  /* The library shows while it loads; an empty one gives way to the
+   * welcome page. */
+  gtk_stack_set_visible_child_name (self->main_stack, "library");
+
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
