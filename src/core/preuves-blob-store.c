@@ -194,6 +194,35 @@ stored_name (GFileInfo *info,
   return g_steal_pointer (&base);
 }
 
+/* Reading a file is much cheaper than writing it into the portfolio (a
+ * journal and an fsync): a first pass computes the SHA-256 alone, so that
+ * attaching a document that is already stored writes nothing at all. If
+ * the file changes between the two passes, put_stream() computes the key
+ * of the bytes it really stored. */
+static gboolean
+find_stored_copy (sqlite3            *db,
+                  GFile              *file,
+                  PreuvesStoredFile  *stored,
+                  GCancellable       *cancellable,
+                  GError            **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
+  g_autofree guint8 *buffer = g_malloc (PREUVES_BLOB_CHUNK_SIZE);
+  gssize n_read;
+
+  if (in == NULL)
+    return FALSE;
+  while ((n_read = g_input_stream_read (G_INPUT_STREAM (in), buffer, PREUVES_BLOB_CHUNK_SIZE,
+                                        cancellable, error)) > 0)
+    g_checksum_update (checksum, buffer, n_read);
+  if (n_read < 0)
+    return FALSE;
+  if (preuves_blob_store_has (db, g_checksum_get_string (checksum), &stored->size))
+    stored->sha256 = g_strdup (g_checksum_get_string (checksum));
+  return TRUE;
+}
+
 gboolean
 preuves_blob_store_put_file (sqlite3            *db,
                              GFile              *file,
@@ -222,10 +251,12 @@ preuves_blob_store_put_file (sqlite3            *db,
                    _("“%s” is not a document. Choose a file."), g_file_info_get_display_name (info));
       return FALSE;
     }
-  in = g_file_read (file, cancellable, error);
-  if (in == NULL ||
-      !preuves_blob_store_put_stream (db, G_INPUT_STREAM (in), &stored->sha256, &stored->size,
-                                      cancellable, error))
+  if (!find_stored_copy (db, file, stored, cancellable, error))
+    return FALSE;
+  if (stored->sha256 == NULL &&
+      ((in = g_file_read (file, cancellable, error)) == NULL ||
+       !preuves_blob_store_put_stream (db, G_INPUT_STREAM (in), &stored->sha256, &stored->size,
+                                       cancellable, error)))
     return FALSE;
   content_type = g_file_info_get_content_type (info);
   stored->content_type = content_type != NULL ? g_content_type_get_mime_type (content_type) : NULL;
