@@ -223,20 +223,15 @@ find_stored_copy (sqlite3            *db,
   return TRUE;
 }
 
-gboolean
-preuves_blob_store_put_file (sqlite3            *db,
-                             GFile              *file,
-                             PreuvesStoredFile  *stored,
-                             GCancellable       *cancellable,
-                             GError            **error)
+/* Name, type, and whether it is a document at all. */
+static gboolean
+describe_file (GFile              *file,
+               PreuvesStoredFile  *stored,
+               GCancellable       *cancellable,
+               GError            **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) in = NULL;
   const char *content_type;
-
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (stored != NULL, FALSE);
 
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
@@ -251,19 +246,34 @@ preuves_blob_store_put_file (sqlite3            *db,
                    _("“%s” is not a document. Choose a file."), g_file_info_get_display_name (info));
       return FALSE;
     }
-  if (!find_stored_copy (db, file, stored, cancellable, error))
-    return FALSE;
-  if (stored->sha256 == NULL &&
-      ((in = g_file_read (file, cancellable, error)) == NULL ||
-       !preuves_blob_store_put_stream (db, G_INPUT_STREAM (in), &stored->sha256, &stored->size,
-                                       cancellable, error)))
-    return FALSE;
   content_type = g_file_info_get_content_type (info);
   stored->content_type = content_type != NULL ? g_content_type_get_mime_type (content_type) : NULL;
   stored->filename = stored_name (info, file);
   return TRUE;
 }
 
+/* Inside the transaction: the copy found before may have been purged
+ * since by another connection, so look again before relying on it. */
+static gboolean
+store_bytes (sqlite3            *db,
+             GFile              *file,
+             PreuvesStoredFile  *stored,
+             GCancellable       *cancellable,
+             GError            **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+
+  if (stored->sha256 != NULL && preuves_blob_store_has (db, stored->sha256, &stored->size))
+    return TRUE;
+  g_clear_pointer (&stored->sha256, g_free);
+  in = g_file_read (file, cancellable, error);
+  return in != NULL &&
+         preuves_blob_store_put_stream (db, G_INPUT_STREAM (in), &stored->sha256, &stored->size,
+                                        cancellable, error);
+}
+
+/* Reading and hashing happen before the transaction, so that the write
+ * lock is held only while writing. */
 gboolean
 preuves_blob_store_store_file (sqlite3                *db,
                                GFile                  *file,
@@ -275,11 +285,14 @@ preuves_blob_store_store_file (sqlite3                *db,
   g_auto(PreuvesStoredFile) stored = { 0 };
 
   g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  if (!preuves_schema_exec (db, "BEGIN IMMEDIATE", error))
+  if (!describe_file (file, &stored, cancellable, error) ||
+      !find_stored_copy (db, file, &stored, cancellable, error) ||
+      !preuves_schema_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!preuves_blob_store_put_file (db, file, &stored, cancellable, error) ||
+  if (!store_bytes (db, file, &stored, cancellable, error) ||
       !func (db, &stored, user_data, error) ||
       !preuves_schema_exec (db, "COMMIT", error))
     {

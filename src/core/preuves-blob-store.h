@@ -25,7 +25,7 @@ gboolean      preuves_blob_store_put_stream  (sqlite3       *db,
                                               guint64       *size,
                                               GCancellable  *cancellable,
                                               GError       **error);
-/* What preuves_blob_store_put_file() stored. */
+/* What preuves_blob_store_store_file() stored. */
 typedef struct
 {
   char    *sha256;
@@ -38,12 +38,6 @@ void          preuves_stored_file_clear      (PreuvesStoredFile *stored);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PreuvesStoredFile, preuves_stored_file_clear)
 
-/* Stores the bytes of a regular file (see put_stream) and describes it. */
-gboolean      preuves_blob_store_put_file    (sqlite3           *db,
-                                              GFile             *file,
-                                              PreuvesStoredFile *stored,
-                                              GCancellable      *cancellable,
-                                              GError           **error);
 /* Called inside the transaction of preuves_blob_store_store_file() to
  * write the row that refers to the stored bytes. */
 typedef gboolean (*PreuvesStoredFileFunc) (sqlite3            *db,
