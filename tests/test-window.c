@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -466,6 +467,88 @@ test_window_import_export (void)
   destroy_window (window);
 }
 
+static GFile *
+write_pdf (const char *path)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_move_to (cr, 72, 72);
+  cairo_show_text (cr, "Compte rendu du conseil pédagogique");
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return g_file_new_for_path (path);
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+drop_files (PreuvesWindow *window,
+            GFile         *file)
+{
+  GSList files = { file, NULL };
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, &files);
+  g_signal_emit_by_name (find_drop_target (GTK_WIDGET (window)), "drop", &value, 10.0, 10.0, &handled);
+
+  return handled;
+}
+
+static void
+test_window_drop (void)
+{
+  PreuvesWindow *window = new_window ();
+  g_autofree char *outside = g_build_filename (library_dir, "..", "dropped", NULL);
+  g_autofree char *pdf_path = g_build_filename (outside, "compte-rendu.pdf", NULL);
+  g_autoptr(GFile) source = make_portfolio (outside, "dropped.preuves", "Fanny Glissée", PREUVES_PATH_FORMATION);
+  g_autoptr(GFile) pdf = write_pdf (pdf_path);
+  g_autoptr(PreuvesPreuve) preuve = NULL;
+  GListModel *preuves;
+
+  /* A dropped portfolio is imported and opened. */
+  g_assert_true (drop_files (window, source));
+  spin_until (shows_portfolio, window);
+  g_assert_cmpstr (preuves_portfolio_get_candidate_name (preuves_window_get_portfolio (window)), ==, "Fanny Glissée");
+
+  /* A dropped document becomes a preuve named after it, with the document attached. */
+  preuves = preuves_portfolio_get_preuves (preuves_window_get_portfolio (window));
+  g_assert_cmpuint (g_list_model_get_n_items (preuves), ==, 0);
+  g_assert_true (drop_files (window, pdf));
+  spin_until (window_idle, window);
+  g_assert_cmpuint (g_list_model_get_n_items (preuves), ==, 1);
+  preuve = g_list_model_get_item (preuves, 0);
+  g_assert_cmpstr (preuves_preuve_get_title (preuve), ==, "compte-rendu");
+  g_assert_cmpuint (g_list_model_get_n_items (preuves_preuve_get_attachments (preuve)), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "preuves");
+  g_clear_object (&preuve);
+
+  destroy_window (window);
+  g_assert_no_errno (g_unlink (pdf_path));
+  g_assert_no_errno (g_unlink (g_file_peek_path (source)));
+  g_assert_no_errno (g_rmdir (outside));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/window/library-order", test_window_library_order);
   g_test_add_func ("/window/delete-undo", test_window_delete_undo);
   g_test_add_func ("/window/import-export", test_window_import_export);
+  g_test_add_func ("/window/drop", test_window_drop);
 
   status = g_test_run ();
 

@@ -735,8 +735,9 @@ attach_cb (GObject      *object,
     preuves_window_show_error (self, _("Cannot Add the Document"), error);
 }
 
-/* A dropped document becomes a new preuve named after it. */
-static gboolean
+/* A dropped document becomes a new preuve named after it. Returns the
+ * preuve (owned by the portfolio) while its document is being attached. */
+static PreuvesPreuve *
 add_preuve_for_file (PreuvesWindow  *self,
                      GFile          *file,
                      GError        **error)
@@ -751,12 +752,12 @@ add_preuve_for_file (PreuvesWindow  *self,
 
   preuve = preuves_portfolio_add_preuve (self->portfolio, title, error);
   if (preuve == NULL)
-    return FALSE;
+    return NULL;
 
   busy_begin (self, TRUE);
   preuves_portfolio_attach_file_async (self->portfolio, preuve, file, self->cancellable,
                                        attach_cb, g_object_ref (self));
-  return TRUE;
+  return preuve;
 }
 
 static gboolean
@@ -766,27 +767,47 @@ drop_cb (PreuvesWindow *self,
          double         y)
 {
   GSList *files = g_value_get_boxed (value);
-  guint n_preuves = 0;
+  g_autofree char *last_uuid = NULL;
+  guint n_preuves = 0, n_ignored = 0;
 
   for (GSList *l = files; l != NULL; l = l->next)
     {
       g_autofree char *basename = g_file_get_basename (l->data);
       g_autoptr(GError) error = NULL;
+      PreuvesPreuve *preuve;
 
       if (g_str_has_suffix (basename, ".preuves"))
-        preuves_window_import_file (self, l->data);
-      else if (self->portfolio == NULL)
-        continue;
-      else if (add_preuve_for_file (self, l->data, &error))
-        n_preuves++;
-      else
-        preuves_window_show_error (self, _("Cannot Add the Document"), error);
+        {
+          preuves_window_import_file (self, l->data);
+          continue;
+        }
+      if (self->portfolio == NULL)
+        {
+          n_ignored++;
+          continue;
+        }
+
+      preuve = add_preuve_for_file (self, l->data, &error);
+      if (preuve == NULL)
+        {
+          preuves_window_show_error (self, _("Cannot Add the Document"), error);
+          continue;
+        }
+      n_preuves++;
+      g_free (last_uuid);
+      last_uuid = g_strdup (preuves_preuve_get_uuid (preuve));
     }
 
+  if (n_ignored > 0)
+    preuves_window_add_toast (self, adw_toast_new (_("Open a portfolio first, then drop documents on it")));
+
   if (n_preuves > 0)
-    add_toast_printf (self,
-                      g_dngettext (GETTEXT_PACKAGE, "Added %u preuve", "Added %u preuves", n_preuves),
-                      n_preuves);
+    {
+      add_toast_printf (self,
+                        g_dngettext (GETTEXT_PACKAGE, "Added %u preuve", "Added %u preuves", n_preuves),
+                        n_preuves);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-preuve", "s", last_uuid);
+    }
 
   return TRUE;
 }
