@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "preuves-portfolio.h"
 #include "preuves-portfolio-file.h"
@@ -763,6 +764,49 @@ test_write_failure (Fixture       *fixture,
   assert_write_failed (error, dest_path, fixture->dir);
 }
 
+/* A writer that stopped mid-transaction leaves a hot journal: the copy
+ * says so instead of calling the file read-only, and the source and its
+ * journal stay as they were, for Preuves to roll back when it opens it. */
+static void
+test_copy_hot_journal (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (fixture->valid);
+  g_autofree char *dest_path = g_build_filename (fixture->dir, "copy.preuves", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
+  g_autofree char *journal = g_strconcat (fixture->valid, "-journal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  int status;
+  pid_t pid;
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      /* A tiny cache makes the transaction write into the file itself. */
+      if (sqlite3_open (fixture->valid, &db) != SQLITE_OK ||
+          sqlite3_exec (db, "PRAGMA cache_size = 1; BEGIN; DELETE FROM blob_chunk;", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  before = sha256_of_file (fixture->valid);
+
+  g_assert_false (preuves_portfolio_file_save_copy (source, dest, NULL, &error));
+  g_assert_error (error, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_UNFINISHED);
+  g_assert_false (g_file_test (dest_path, G_FILE_TEST_EXISTS));
+  after = sha256_of_file (fixture->valid);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_unlink (journal);
+}
+
 /* ---- preuves-cli ---- */
 
 static int
@@ -855,6 +899,7 @@ main (int    argc,
   ADD ("import/cancelled", test_import_cancelled);
   ADD ("copy/while-writing", test_copy_while_writing);
   ADD ("copy/non-portfolio", test_copy_refuses_non_portfolio);
+  ADD ("copy/hot-journal", test_copy_hot_journal);
   ADD ("write-failure", test_write_failure);
   ADD ("cli", test_cli);
 

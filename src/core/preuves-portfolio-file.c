@@ -1535,20 +1535,18 @@ cancelled_cb (void *data)
   return g_cancellable_is_cancelled (data);
 }
 
-/* VACUUM INTO writes a consistent snapshot, holding a read lock for the
- * time it takes: a writer on another connection waits, then goes on. The
- * source is opened read-only: saving a copy never changes it. */
-static gboolean
-vacuum_into (const char    *source_path,
-             const char    *temp,
-             GCancellable  *cancellable,
-             GError       **error)
+/* The source of a copy is a working portfolio, opened read-only: saving a
+ * copy never changes it. A hot journal beside it cannot be rolled back on
+ * a read-only connection; Preuves does that when it opens the portfolio,
+ * so that is what the message asks for. */
+static sqlite3 *
+open_copy_source (const char    *source_path,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  g_autoptr(PreuvesFileStmt) stmt = NULL;
   g_autofree char *uri_path = g_uri_escape_string (source_path, "/", FALSE);
   g_autofree char *uri = g_strconcat ("file:", uri_path, "?mode=ro", NULL);
   sqlite3 *db = NULL;
-  gboolean ok;
   int rc;
 
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
@@ -1559,20 +1557,49 @@ vacuum_into (const char    *source_path,
       if (cancellable != NULL)
         sqlite3_progress_handler (db, PROGRESS_OPS, cancelled_cb, cancellable);
     }
-  ok = rc == SQLITE_OK || preuves_portfolio_set_sqlite_error (error, db, rc);
-  ok = ok && preuves_schema_check_header (db, NULL, error);
-  if (ok)
+  if ((rc == SQLITE_OK || preuves_portfolio_set_sqlite_error (error, db, rc)) &&
+      preuves_schema_check_header (db, NULL, error))
+    return db;
+
+  if (db != NULL && sqlite3_extended_errcode (db) == SQLITE_READONLY_ROLLBACK)
     {
-      rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?1", -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        {
-          sqlite3_bind_text (stmt, 1, temp, -1, SQLITE_STATIC);
-          rc = sqlite3_step (stmt);
-        }
-      if (rc != SQLITE_DONE && rc != SQLITE_OK)
-        ok = g_cancellable_set_error_if_cancelled (cancellable, error) ? FALSE
-             : preuves_portfolio_set_sqlite_error (error, db, rc);
+      g_autofree char *display_name = g_filename_display_basename (source_path);
+
+      g_clear_error (error);
+      g_set_error (error, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_UNFINISHED,
+                   _("“%s” has unfinished changes: a program stopped while saving it. Open it in Preuves to recover it, then save the copy again."),
+                   display_name);
     }
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* VACUUM INTO writes a consistent snapshot, holding a read lock for the
+ * time it takes: a writer on another connection waits, then goes on. */
+static gboolean
+vacuum_into (const char    *source_path,
+             const char    *temp,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(PreuvesFileStmt) stmt = NULL;
+  sqlite3 *db;
+  gboolean ok = TRUE;
+  int rc;
+
+  db = open_copy_source (source_path, cancellable, error);
+  if (db == NULL)
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, temp, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    ok = g_cancellable_set_error_if_cancelled (cancellable, error) ? FALSE
+         : preuves_portfolio_set_sqlite_error (error, db, rc);
   g_clear_pointer (&stmt, sqlite3_finalize);
   sqlite3_close (db);
   return ok;
