@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "preuves-assessment.h"
 #include "preuves-portfolio.h"
 #include "preuves-portfolio-file.h"
 #include "preuves-schema.h"
@@ -74,6 +75,41 @@ write_random (const char *path,
   g_assert_true (g_file_set_contents (path, (const char *) words, size, NULL));
 }
 
+/* A row in every other table, so that an import that forgot one shows. */
+static void
+fill_other_tables (PreuvesPortfolio *portfolio,
+                   PreuvesPreuve    *preuve,
+                   GFile            *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *remark = NULL;
+  const char * const names[] = { "Mme Durand", NULL };
+
+  g_assert_true (preuves_portfolio_set_etablissement (portfolio, "Collège-lycée d'essai", &error));
+  g_assert_true (preuves_portfolio_set_criterion (portfolio, "B1-1", PREUVES_CRITERION_MET, "Fait.", &error));
+  g_assert_true (preuves_portfolio_add_rehearsal (portfolio, "bloc2", 17 * 60, 16 * 60, NULL, &error));
+  remark = preuves_portfolio_add_remark (portfolio, PREUVES_REMARK_ROLE_ADVISOR, "preuve",
+                                         preuves_preuve_get_uuid (preuve), 2, "Précisez.", &error);
+  g_assert_nonnull (remark);
+  g_assert_true (preuves_portfolio_set_names (portfolio, names, &error));
+  g_assert_true (preuves_portfolio_set_written_document (portfolio, "bloc1", pdf, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* competence_status has no API yet: a row written as the core would. */
+static void
+add_competence_status (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO competence_status (sous_competence_id, status, uuid, author, modified_at)"
+                                 " VALUES ('c1-1-1', 'acquired', '4d1b6c0e-0d8e-4a43-9d1e-8d6f4f1f7a10', 'Camille', 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 static void
 make_valid_portfolio (Fixture *fixture)
 {
@@ -102,12 +138,13 @@ make_valid_portfolio (Fixture *fixture)
   g_assert_no_error (error);
   link = preuves_portfolio_link (portfolio, p1, "C1-1.1", "J'ai conduit le diagnostic.", &error);
   g_assert_no_error (error);
+  fill_other_tables (portfolio, p2, pdf);
   preuves_portfolio_close (portfolio);
+  add_competence_status (fixture->valid);
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_init (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
 
@@ -116,9 +153,38 @@ fixture_set_up (Fixture       *fixture,
   fixture->valid = g_build_filename (fixture->dir, "valid.preuves", NULL);
   fixture->pdf = g_build_filename (fixture->dir, "diagnostic.pdf", NULL);
   fixture->scan = g_build_filename (fixture->dir, "annexe.dat", NULL);
-  write_pdf (fixture->pdf, "Diagnostic du pôle vie scolaire", 3);
-  write_random (fixture->scan, 5 * 512 * 1024);
-  make_valid_portfolio (fixture);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+/* The valid portfolio is made once through the core API (which syncs
+ * every change, so it is slow); each test works on its own copy. */
+static Fixture template;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (template.dir == NULL)
+    {
+      fixture_init (&template);
+      write_pdf (template.pdf, "Diagnostic du pôle vie scolaire", 3);
+      write_random (template.scan, 5 * 512 * 1024);
+      make_valid_portfolio (&template);
+    }
+  fixture_init (fixture);
+  copy_file (template.valid, fixture->valid);
+  copy_file (template.pdf, fixture->pdf);
+  copy_file (template.scan, fixture->scan);
 }
 
 static void
@@ -493,6 +559,76 @@ assert_attachment_bytes (const char *portfolio_path,
   preuves_portfolio_close (portfolio);
 }
 
+static sqlite3_stmt *
+prepare_read_only (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  return stmt;
+}
+
+static void
+finalize_and_close (sqlite3_stmt *stmt)
+{
+  sqlite3 *db = sqlite3_db_handle (stmt);
+
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Every table of @a holds exactly the rows of the same table of @b,
+ * value for value, type for type. */
+static void
+assert_same_rows (const char *a,
+                  const char *b,
+                  const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1", table);
+  sqlite3_stmt *sa = prepare_read_only (a, sql);
+  sqlite3_stmt *sb = prepare_read_only (b, sql);
+  int ra, rb;
+  guint n_rows = 0;
+
+  while ((ra = sqlite3_step (sa)) == SQLITE_ROW)
+    {
+      rb = sqlite3_step (sb);
+      g_assert_cmpint (rb, ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_count (sa), ==, sqlite3_column_count (sb));
+      for (int i = 0; i < sqlite3_column_count (sa); i++)
+        {
+          g_assert_cmpint (sqlite3_column_type (sa, i), ==, sqlite3_column_type (sb, i));
+          g_assert_cmpmem (sqlite3_column_blob (sa, i), sqlite3_column_bytes (sa, i),
+                           sqlite3_column_blob (sb, i), sqlite3_column_bytes (sb, i));
+        }
+      n_rows++;
+    }
+  g_assert_cmpint (ra, ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_step (sb), ==, SQLITE_DONE);
+  g_test_message ("%s: %u rows alike", table, n_rows);
+  finalize_and_close (sa);
+  finalize_and_close (sb);
+}
+
+static void
+assert_same_tables (const char *a,
+                    const char *b)
+{
+  sqlite3_stmt *tables = prepare_read_only (a, "SELECT name FROM sqlite_schema WHERE type = 'table'");
+  guint n_tables = 0;
+
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      assert_same_rows (a, b, (const char *) sqlite3_column_text (tables, 0));
+      n_tables++;
+    }
+  g_assert_cmpuint (n_tables, >=, 10);
+  finalize_and_close (tables);
+}
+
 static void
 test_import_valid (Fixture       *fixture,
                    gconstpointer  data)
@@ -519,6 +655,7 @@ test_import_valid (Fixture       *fixture,
 
   g_assert_true (preuves_portfolio_file_check (dest, NULL, NULL, &error));
   g_assert_no_error (error);
+  assert_same_tables (fixture->valid, dest_path);
   assert_same_content (fixture->valid, dest_path);
   assert_attachment_bytes (dest_path, fixture->scan);
   assert_attachment_bytes (dest_path, fixture->pdf);
@@ -875,6 +1012,8 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   ADD ("refuse/empty", test_refuse_empty);
@@ -903,5 +1042,8 @@ main (int    argc,
   ADD ("write-failure", test_write_failure);
   ADD ("cli", test_cli);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (template.dir != NULL)
+    fixture_tear_down (&template, NULL);
+  return status;
 }
