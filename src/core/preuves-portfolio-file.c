@@ -158,6 +158,12 @@ work_budget_cb (void *data)
   return budget->ticks > budget->budget || g_cancellable_is_cancelled (budget->cancellable);
 }
 
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) | ((guint32) bytes[2] << 8) | bytes[3];
+}
+
 /* Reads the SQLite header ourselves, so that a file which is not SQLite at
  * all, or was cut off on the way, is refused before SQLite parses it. */
 static gboolean
@@ -194,13 +200,13 @@ read_header (GFile         *file,
   header->page_size = (bytes[16] << 8) | bytes[17];
   if (header->page_size == 1)
     header->page_size = 65536;
-  header->user_version = GUINT32_FROM_BE (*(guint32 *) (bytes + 60));
-  header->application_id = GUINT32_FROM_BE (*(guint32 *) (bytes + 68));
+  header->user_version = read_be32 (bytes + 60);
+  header->application_id = read_be32 (bytes + 68);
   /* The page count in the header is only valid when the change counter
    * matches "version-valid-for" (files written by SQLite ≥ 3.7.0). */
   header->page_count = 0;
   if (memcmp (bytes + 24, bytes + 92, 4) == 0)
-    header->page_count = GUINT32_FROM_BE (*(guint32 *) (bytes + 28));
+    header->page_count = read_be32 (bytes + 28);
   return TRUE;
 }
 
