@@ -25,6 +25,21 @@
 #include "preuves-pdf-analysis.h"
 #include "preuves-pdf-text.h"
 
+/* AddressSanitizer reserves terabytes of address space for its shadow
+ * memory: in a sanitizer build (build-aux/run-sanitizers) an address-space
+ * limit would make every allocation fail, so the sanitizer watches memory
+ * instead. */
+#if defined(__SANITIZE_ADDRESS__)
+#define PROBE_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PROBE_UNDER_ASAN 1
+#endif
+#endif
+#ifndef PROBE_UNDER_ASAN
+#define PROBE_UNDER_ASAN 0
+#endif
+
 #define EXIT_BAD_ARGUMENTS 2
 #define EXIT_PDF_ERROR     10
 
@@ -54,7 +69,7 @@ limit_self (void)
   struct rlimit no_core = { 0, 0 };
 
   setrlimit (RLIMIT_CORE, &no_core);
-  if (memory_limit_mb > 0)
+  if (memory_limit_mb > 0 && !PROBE_UNDER_ASAN)
     {
       struct rlimit as = { (rlim_t) memory_limit_mb << 20, (rlim_t) memory_limit_mb << 20 };
 
