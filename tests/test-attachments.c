@@ -192,6 +192,10 @@ test_dedup_and_purge (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (query_int (fixture->portfolio, "SELECT count(*) FROM blob"), ==, 1);
   g_assert_cmpint (query_int (fixture->portfolio, "SELECT count(*) FROM blob_chunk"), ==, 1);
+  /* Purged bytes cannot come back. */
+  g_assert_false (preuves_portfolio_restore_attachment (fixture->portfolio, second, &error));
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
   /* The tombstones stay, without their bytes. */
   g_assert_cmpint (query_int (fixture->portfolio,
                               "SELECT count(*) FROM attachment WHERE deleted = 1 AND sha256 IS NULL"), ==, 2);
@@ -213,6 +217,11 @@ test_restore_with_preuve (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 2);
   g_assert_true (preuves_portfolio_remove_attachment (fixture->portfolio, dropped, &error));
   g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
+  /* Undo, and remove again. */
+  g_assert_true (preuves_portfolio_restore_attachment (fixture->portfolio, dropped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 2);
+  g_assert_true (preuves_portfolio_remove_attachment (fixture->portfolio, dropped, &error));
   g_assert_true (preuves_portfolio_remove_preuve (fixture->portfolio, fixture->preuve, &error));
   g_assert_cmpint (query_int (fixture->portfolio, "SELECT count(*) FROM attachment WHERE deleted = 0"), ==, 0);
   g_assert_true (preuves_portfolio_restore_preuve (fixture->portfolio, fixture->preuve, &error));

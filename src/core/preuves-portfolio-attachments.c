@@ -279,6 +279,32 @@ preuves_portfolio_attach_file_finish (PreuvesPortfolio  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Flips the tombstone of one attachment, ?1 its uuid. Returns the number
+ * of rows changed, or -1. */
+static int
+set_attachment_deleted (PreuvesPortfolio   *self,
+                        const char         *sql,
+                        PreuvesAttachment  *attachment,
+                        GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = preuves_portfolio_prepare (self, sql, error);
+  PreuvesPreuve *preuve;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, preuves_attachment_get_uuid (attachment), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, preuves_portfolio_get_author (self), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, preuves_portfolio_now ());
+  if (!preuves_portfolio_step_done (self, stmt, error))
+    return -1;
+
+  preuve = preuves_portfolio_find_preuve (self, preuves_attachment_get_preuve_uuid (attachment));
+  if (preuve != NULL)
+    preuves_preuve_reload_attachments (preuve);
+  preuves_portfolio_emit_changed (self, "attachments");
+  return sqlite3_changes (preuves_portfolio_get_db (self));
+}
+
 /* Tombstones the attachment; its bytes stay until
  * preuves_portfolio_purge_deleted(), so the deletion can be undone. */
 gboolean
@@ -286,29 +312,38 @@ preuves_portfolio_remove_attachment (PreuvesPortfolio   *self,
                                      PreuvesAttachment  *attachment,
                                      GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  PreuvesPreuve *preuve;
+  g_return_val_if_fail (PREUVES_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (PREUVES_IS_ATTACHMENT (attachment), FALSE);
+
+  return set_attachment_deleted (self,
+                                 "UPDATE attachment SET deleted = 1, revision = revision + 1,"
+                                 " author = ?2, modified_at = ?3 WHERE uuid = ?1 AND deleted = 0",
+                                 attachment, error) >= 0;
+}
+
+/* Undoes preuves_portfolio_remove_attachment(), as long as the bytes were
+ * not purged and the preuve is still there. */
+gboolean
+preuves_portfolio_restore_attachment (PreuvesPortfolio   *self,
+                                      PreuvesAttachment  *attachment,
+                                      GError            **error)
+{
+  int changed;
 
   g_return_val_if_fail (PREUVES_IS_PORTFOLIO (self), FALSE);
   g_return_val_if_fail (PREUVES_IS_ATTACHMENT (attachment), FALSE);
 
-  stmt = preuves_portfolio_prepare (self,
-                                    "UPDATE attachment SET deleted = 1, revision = revision + 1,"
-                                    " author = ?2, modified_at = ?3 WHERE uuid = ?1 AND deleted = 0",
-                                    error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, preuves_attachment_get_uuid (attachment), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, preuves_portfolio_get_author (self), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, preuves_portfolio_now ());
-  if (!preuves_portfolio_step_done (self, stmt, error))
-    return FALSE;
-
-  preuve = preuves_portfolio_find_preuve (self, preuves_attachment_get_preuve_uuid (attachment));
-  if (preuve != NULL)
-    preuves_preuve_reload_attachments (preuve);
-  preuves_portfolio_emit_changed (self, "attachments");
-  return TRUE;
+  changed = set_attachment_deleted (self,
+                                    "UPDATE attachment SET deleted = 0, revision = revision + 1,"
+                                    " author = ?2, modified_at = ?3 WHERE uuid = ?1 AND deleted = 1"
+                                    " AND sha256 IS NOT NULL AND preuve_uuid IN"
+                                    " (SELECT uuid FROM preuve WHERE deleted = 0)",
+                                    attachment, error);
+  if (changed != 0)
+    return changed > 0;
+  g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_NOT_FOUND,
+                       _("This document cannot come back any more. Add it again."));
+  return FALSE;
 }
 
 /**

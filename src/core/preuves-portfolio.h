@@ -128,6 +128,9 @@ PreuvesAttachment *preuves_portfolio_attach_file        (PreuvesPortfolio    *se
 gboolean          preuves_portfolio_remove_attachment   (PreuvesPortfolio    *self,
                                                          PreuvesAttachment   *attachment,
                                                          GError             **error);
+gboolean          preuves_portfolio_restore_attachment  (PreuvesPortfolio    *self,
+                                                         PreuvesAttachment   *attachment,
+                                                         GError             **error);
 GInputStream     *preuves_portfolio_open_blob_stream    (PreuvesPortfolio    *self,
                                                          const char          *sha256,
                                                          GError             **error);
