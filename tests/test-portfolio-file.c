@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "portfolio-test-util.h"
 #include "preuves-assessment.h"
 #include "preuves-portfolio.h"
 #include "preuves-portfolio-file.h"
@@ -191,15 +192,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  preuves_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->valid);
   g_free (fixture->pdf);
