@@ -444,6 +444,7 @@ run_cli (Fixture     *fixture,
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (preuves_portfolio_get_file (fixture->portfolio));
+  g_autofree char *err = NULL;
   const char *arg;
   int status;
   va_list args;
@@ -459,10 +460,11 @@ run_cli (Fixture     *fixture,
 
   g_assert_nonnull (g_ptr_array_index (argv, 0));
   /* stdout is the test's TAP stream: never let the command write there. */
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL,
-                G_SPAWN_STDERR_TO_DEV_NULL | (out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0),
-                NULL, NULL, out, NULL, &status, &error);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0,
+                NULL, NULL, out, &err, &status, &error);
   g_assert_no_error (error);
+  if (err != NULL && *err != '\0')
+    g_test_message ("preuves-cli %s: %s", command, g_strchomp (err));
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
@@ -549,6 +551,36 @@ test_cli (Fixture       *fixture,
   g_assert_false (json_has_detail (b2, "rehearsal-out-of-window", "bloc2"));
 }
 
+/* Straight from a snapshot: ids the référentiel does not know (a portfolio
+ * from a later version) count for nothing, and a remark that is about no
+ * bloc still holds back the certification. */
+static void
+test_snapshot (void)
+{
+  g_autoptr(PreuvesReadinessSnapshot) snapshot = preuves_readiness_snapshot_new ();
+  g_autoptr(PreuvesReadiness) readiness = NULL;
+  const PreuvesReadinessPart *overall;
+
+  preuves_readiness_snapshot_add_link (snapshot, "p1", "C9-9.9", TRUE);
+  preuves_readiness_snapshot_add_link (snapshot, "p2", "C3-1.1", TRUE);
+  preuves_readiness_snapshot_add_criterion (snapshot, "Z-1", PREUVES_CRITERION_MET);
+  preuves_readiness_snapshot_add_remark (snapshot, "r1", "preuve", "p1", "Preuve sans lien", "À relier.");
+  preuves_readiness_snapshot_add_remark (snapshot, "r2", "bloc", "bloc3", NULL, "Voir le bloc 3.");
+  preuves_readiness_snapshot_add_remark (snapshot, "r3", "preuve", "p2", "Étude pour la direction", "Datez-la.");
+  readiness = preuves_readiness_compute (preuves_referentiel_get_default (), PREUVES_PATH_VAE, snapshot);
+  overall = preuves_readiness_get_overall (readiness);
+
+  g_assert_cmpuint (overall->covered, ==, 1);
+  g_assert_cmpint (bloc (readiness, "B1")->state, ==, PREUVES_READINESS_NOT_STARTED);
+  g_assert_cmpint (bloc (readiness, "B3")->state, ==, PREUVES_READINESS_IN_PROGRESS);
+  assert_reason (overall, "remark-unresolved", "r1", "Preuve sans lien");
+  assert_reason (bloc (readiness, "B3"), "remark-unresolved", "r2", "bloc bloc3");
+  assert_reason (bloc (readiness, "B3"), "remark-unresolved", "r3", "Étude pour la direction");
+  assert_no_reason (overall, "remark-unresolved", "r2");
+  assert_no_reason (overall, "remark-unresolved", "r3");
+  assert_reason (overall, "coordination-missing", NULL, "1 of 4");
+}
+
 static void
 add_path_tests (const char *path_name,
                 PreuvesPath path)
@@ -574,6 +606,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/readiness/snapshot", test_snapshot);
   add_path_tests ("formation", PREUVES_PATH_FORMATION);
   add_path_tests ("vae", PREUVES_PATH_VAE);
   g_test_add ("/readiness/formation/cli", Fixture, GINT_TO_POINTER (PREUVES_PATH_FORMATION),
