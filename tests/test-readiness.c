@@ -347,7 +347,8 @@ test_remarks (Fixture       *fixture,
   assert_no_reason (bloc (open, "B4"), "remark-unresolved", from_candidate);
   assert_no_reason (bloc (open, "B1"), "remark-unresolved", NULL);
   /* The épreuve finale's document belongs to the certification as a whole. */
-  assert_reason (preuves_readiness_get_overall (open), "remark-unresolved", on_document, NULL);
+  assert_reason (preuves_readiness_get_overall (open), "remark-unresolved", on_document,
+                 "the written document of the épreuve finale");
 
   preuves_portfolio_resolve_remark (fixture->portfolio, on_preuve, TRUE, "C'est précisé.", &error);
   g_assert_no_error (error);
@@ -574,7 +575,7 @@ test_snapshot (void)
   g_assert_cmpint (bloc (readiness, "B1")->state, ==, PREUVES_READINESS_NOT_STARTED);
   g_assert_cmpint (bloc (readiness, "B3")->state, ==, PREUVES_READINESS_IN_PROGRESS);
   assert_reason (overall, "remark-unresolved", "r1", "Preuve sans lien");
-  assert_reason (bloc (readiness, "B3"), "remark-unresolved", "r2", "bloc bloc3");
+  assert_reason (bloc (readiness, "B3"), "remark-unresolved", "r2", "bloc B3");
   assert_reason (bloc (readiness, "B3"), "remark-unresolved", "r3", "Étude pour la direction");
   assert_no_reason (overall, "remark-unresolved", "r2");
   assert_no_reason (overall, "remark-unresolved", "r3");

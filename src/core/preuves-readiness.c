@@ -473,9 +473,19 @@ describe_remark_target (Context                     *ctx,
   if (g_str_equal (kind, "criterion"))
     return g_strdup_printf (_("criterion %s"), id);
   if (g_str_equal (kind, "document"))
-    return g_strdup_printf (_("the written document of %s"), id);
+    {
+      const PreuvesEpreuve *epreuve = preuves_referentiel_find_epreuve (ctx->referentiel, id);
+      g_autofree char *where = epreuve != NULL ? epreuve_label (epreuve) : g_strdup (id);
+
+      return g_strdup_printf (_("the written document of %s"), where);
+    }
   if (g_str_equal (kind, "bloc"))
-    return g_strdup_printf (_("bloc %s"), id);
+    {
+      const PreuvesEpreuve *epreuve = preuves_referentiel_find_epreuve (ctx->referentiel, id);
+      const PreuvesBloc *target = epreuve != NULL ? epreuve->bloc : NULL;
+
+      return g_strdup_printf (_("bloc %s"), target != NULL ? target->code : id);
+    }
   return g_strdup (_("the portfolio"));
 }
 
