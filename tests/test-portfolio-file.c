@@ -400,6 +400,18 @@ test_refuse_future_version (Fixture       *fixture,
                   "newer version of Preuves");
 }
 
+/* Only the current schema can be held against the allow-list. */
+static void
+test_refuse_older_version (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;", PREUVES_SCHEMA_VERSION - 1);
+  g_autofree char *path = tampered_copy (fixture, "older.preuves", sql);
+
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_TOO_OLD,
+                  "older version of Preuves");
+}
+
 static void
 test_refuse_other_database (Fixture       *fixture,
                             gconstpointer  data)
@@ -1020,6 +1032,7 @@ main (int    argc,
   ADD ("refuse/missing-table", test_refuse_missing_table);
   ADD ("refuse/application-id", test_refuse_application_id);
   ADD ("refuse/future-version", test_refuse_future_version);
+  ADD ("refuse/older-version", test_refuse_older_version);
   ADD ("refuse/other-database", test_refuse_other_database);
   ADD ("refuse/missing-chunk", test_refuse_missing_chunk);
   ADD ("refuse/last-chunk-missing", test_refuse_last_chunk_missing);
