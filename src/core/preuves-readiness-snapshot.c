@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "preuves-pdf-report.h"
 #include "preuves-portfolio-private.h"
 #include "preuves-readiness-snapshot.h"
@@ -369,6 +371,13 @@ preuves_readiness_snapshot_new_from_portfolio (PreuvesPortfolio  *portfolio,
 
   g_return_val_if_fail (PREUVES_IS_PORTFOLIO (portfolio), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (preuves_portfolio_is_closed (portfolio))
+    {
+      g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_CLOSED,
+                           _("The portfolio was closed: open it again to see how ready it is."));
+      return NULL;
+    }
 
   self = preuves_readiness_snapshot_new ();
   if (!for_each_row (portfolio, links_sql, add_link_row, self, error) ||
