@@ -161,16 +161,34 @@ static const char schema_v1[] =
   ROW_COLUMNS
   ") STRICT;";
 
+/* Version 2: what the advisor saw at their last review (export or import
+ * of a reviewed copy), so that "what changed since the last review" can be
+ * shown. One row per candidate row seen, with the revision and deletion
+ * state seen then, and when. Additive: a version 1 file gains an empty
+ * table, meaning "never reviewed". */
+static const char schema_v2[] =
+  "CREATE TABLE review_baseline ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN"
+  "    ('preuve', 'link', 'attachment', 'document', 'criterion')),"
+  "  row_uuid TEXT NOT NULL,"
+  "  revision INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL CHECK (deleted IN (0, 1, 2)),"
+  "  seen_at INTEGER NOT NULL,"
+  "  UNIQUE (kind, row_uuid)"
+  ") STRICT;";
+
 const char * const preuves_schema_tables[] = {
   "portfolio", "candidate", "preuve", "blob", "blob_chunk", "attachment",
   "link", "written_document", "criterion_assessment", "rehearsal",
-  "remark", "competence_status", "names", NULL
+  "remark", "competence_status", "names", "review_baseline", NULL
 };
 
 /* migrations[i] brings a file from user_version i to i + 1. Add a step at
  * the end and bump PREUVES_SCHEMA_VERSION; never edit a released step. */
 static const char * const migrations[] = {
   schema_v1,
+  schema_v2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PREUVES_SCHEMA_VERSION);

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 /* PRAGMA user_version of a portfolio written by this version of Preuves.
  * Older files are migrated forward on open; newer ones are refused. */
-#define PREUVES_SCHEMA_VERSION 1
+#define PREUVES_SCHEMA_VERSION 2
 
 /* Page size of new files. It can only be chosen before the first table. */
 #define PREUVES_SCHEMA_PAGE_SIZE 8192
