@@ -51,6 +51,11 @@ set_error_for_code (GError     **error,
       g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_READ_ONLY,
                            _("The portfolio cannot be changed: the file is read-only. Save a copy in a folder you can write to."));
       break;
+    case SQLITE_AUTH:
+      /* Only the advisor's role denies statements (preuves-review.c). */
+      g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_READ_ONLY,
+                           _("You are reviewing this portfolio: the candidate’s content is read-only. Add a remark instead."));
+      break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_BUSY,

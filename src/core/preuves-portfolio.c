@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "preuves-portfolio-private.h"
+#include "preuves-review.h"
 #include "preuves-preuve-private.h"
 #include "preuves-schema.h"
 
@@ -89,6 +90,8 @@ preuves_portfolio_open_worker_db (PreuvesPortfolio  *self,
   db = preuves_portfolio_open_connection (self->file, SQLITE_OPEN_READWRITE, error);
   if (db != NULL && !preuves_schema_configure (db, error))
     g_clear_pointer (&db, sqlite3_close);
+  if (db != NULL)
+    preuves_review_guard_connection (self, db);
   return db;
 }
 
