@@ -17,10 +17,12 @@
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "pdf-fixtures.h"
 #include "preuves-assessment.h"
 #include "preuves-bloc-page.h"
+#include "preuves-document-check.h"
 #include "preuves-coverage-matrix.h"
 #include "preuves-matrix-page.h"
 #include "preuves-overview-page.h"
@@ -590,6 +592,147 @@ test_pages_document (void)
   destroy_window (window);
 }
 
+/* ------------------------------------------------------------------ */
+/* Screenshots, on demand */
+
+static void
+fill_portfolio (PreuvesPortfolio *portfolio)
+{
+  static const struct { const char *title; const char *kind; gboolean confidential; const char *links[4]; const char *why; } preuves[] = {
+    { "Diagnostic des besoins de formation 2025", "report", FALSE, { "C1-1.1", "C1-1.2", "C1-1.3", NULL }, "J’ai conduit les entretiens et rédigé l’analyse." },
+    { "Plan de formation du lycée", "plan", FALSE, { "C2-1.1", "C2-1.2", NULL }, "Le plan que j’ai construit avec l’équipe de direction." },
+    { "Compte rendu du conseil pédagogique", "minutes", FALSE, { "C1-2a.6", "C1-2b.6", NULL }, "" },
+    { "Entretien annuel d’une assistante", "other", TRUE, { NULL }, NULL },
+    { "Budget prévisionnel du pôle", "budget", FALSE, { "C4-1.1", NULL }, "Le budget que j’ai présenté au conseil d’administration." },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) pdf = make_pdf ("shot-diagnostic.pdf", 21, 18);
+  g_autoptr(PreuvesWrittenDocument) doc = NULL;
+  g_autofree char *remark = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (preuves); i++)
+    {
+      PreuvesPreuve *preuve = preuves_portfolio_add_preuve (portfolio, preuves[i].title, &error);
+
+      g_assert_no_error (error);
+      preuves_preuve_set_kind (preuve, preuves[i].kind, &error);
+      g_assert_no_error (error);
+      preuves_preuve_set_confidential (preuve, preuves[i].confidential, &error);
+      g_assert_no_error (error);
+      preuves_preuve_set_date_start (preuve, "2025-09-15", &error);
+      g_assert_no_error (error);
+      preuves_preuve_set_situation (preuve, "Dans un lycée polyvalent de 1 200 élèves, à la demande du proviseur.", &error);
+      g_assert_no_error (error);
+      for (guint j = 0; preuves[i].links[j] != NULL; j++)
+        {
+          g_autoptr(PreuvesLink) link = preuves_portfolio_link (portfolio, preuve, preuves[i].links[j], preuves[i].why, &error);
+
+          g_assert_no_error (error);
+        }
+    }
+  preuves_portfolio_set_criterion (portfolio, "B1-1", PREUVES_CRITERION_MET, NULL, &error);
+  g_assert_no_error (error);
+  preuves_portfolio_set_criterion (portfolio, "B1-2", PREUVES_CRITERION_IN_PROGRESS, NULL, &error);
+  g_assert_no_error (error);
+  preuves_portfolio_add_rehearsal (portfolio, "bloc2", 17 * 60 + 20, 14 * 60, NULL, &error);
+  g_assert_no_error (error);
+  remark = preuves_portfolio_add_remark (portfolio, PREUVES_REMARK_ROLE_ADVISOR, "bloc", "B1", 0,
+                                         "Le diagnostic doit citer les sources des chiffres.", &error);
+  g_assert_no_error (error);
+  doc = preuves_document_check_attach (portfolio, "bloc1", pdf, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+save_png (GtkWidget  *window,
+          const char *dir,
+          const char *name)
+{
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, name);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+shoot (PreuvesPortfolio *portfolio,
+       const char       *dir,
+       const char       *name,
+       GtkWidget        *page,
+       int               width,
+       int               height)
+{
+  GtkWidget *window, *scrolled;
+
+  g_object_set (page, "portfolio", portfolio, NULL);
+  window = show_in_window (page, width, height);
+  spin_a_while (1200);
+  save_png (window, dir, name);
+  /* Long pages: the end too. */
+  scrolled = gtk_widget_get_first_child (page);
+  if (GTK_IS_SCROLLED_WINDOW (scrolled))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      g_autofree char *end = g_strconcat (name, "-end", NULL);
+
+      if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment))
+        {
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          spin_a_while (300);
+          save_png (window, dir, end);
+        }
+    }
+  destroy_window (window);
+}
+
+static void
+test_pages_screenshots (void)
+{
+  const char *dir = g_getenv ("PREUVES_SCREENSHOT_DIR");
+  const char *lang = g_getenv ("LANGUAGE");
+  g_autoptr(PreuvesPortfolio) portfolio = NULL;
+  GtkWidget *preuves, *bloc;
+  g_autoptr(PreuvesPreuve) first = NULL;
+  g_autofree char *prefix = NULL;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("Set PREUVES_SCREENSHOT_DIR to save screenshots");
+      return;
+    }
+  prefix = g_strdup_printf ("%s", lang && g_str_has_prefix (lang, "fr") ? "fr" : "en");
+  portfolio = new_portfolio ("shots.preuves");
+  fill_portfolio (portfolio);
+
+#define SHOT(suffix, page, w, h) G_STMT_START { \
+    g_autofree char *name_ = g_strdup_printf ("%s-%s", prefix, suffix); \
+    shoot (portfolio, dir, name_, page, w, h); \
+  } G_STMT_END
+  SHOT ("overview", preuves_overview_page_new (), 1000, 1100);
+  bloc = preuves_bloc_page_new ("B1");
+  g_object_set (bloc, "portfolio", portfolio, NULL);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_named (bloc, "competence-C1-1")), TRUE);
+  SHOT ("bloc-B1", bloc, 1000, 1100);
+  SHOT ("matrix", preuves_matrix_page_new (), 1000, 1100);
+  SHOT ("rehearsal", preuves_rehearsal_page_new ("bloc2"), 900, 800);
+  preuves = preuves_preuves_page_new ();
+  g_object_set (preuves, "portfolio", portfolio, NULL);
+  first = g_list_model_get_item (preuves_portfolio_get_preuves (portfolio), 0);
+  preuves_preuves_page_select_preuve (PREUVES_PREUVES_PAGE (preuves), preuves_preuve_get_uuid (first));
+  SHOT ("preuves", preuves, 1200, 1000);
+  SHOT ("preuves-narrow", preuves_preuves_page_new (), 360, 700);
+#undef SHOT
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +745,10 @@ main (int   argc,
   /* "Open with the default application" writes into the cache folder. */
   g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
 
+  /* For screenshots in French: PREUVES_LOCALEDIR=<build>/po LANGUAGE=fr. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PREUVES_LOCALEDIR") ? g_getenv ("PREUVES_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -612,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/pages/filters", test_pages_filters);
   g_test_add_func ("/pages/rehearsal", test_pages_rehearsal);
   g_test_add_func ("/pages/document", test_pages_document);
+  g_test_add_func ("/pages/screenshots", test_pages_screenshots);
 
   status = g_test_run ();
 

@@ -173,6 +173,7 @@ competence_row_new (PreuvesBlocPage         *self,
   GtkWidget *expander = adw_expander_row_new ();
   g_autofree char *title = g_strdup_printf ("%s — %s", competence->code, competence->title);
   g_autofree char *subtitle = NULL;
+  g_autofree char *name = NULL;
   guint covered = 0;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
@@ -190,6 +191,8 @@ competence_row_new (PreuvesBlocPage         *self,
     adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander),
                                  gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
   g_object_set_data_full (G_OBJECT (expander), "competence-code", g_strdup (competence->code), g_free);
+  name = g_strconcat ("competence-", competence->code, NULL);
+  gtk_widget_set_name (expander, name);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander),
                                  g_hash_table_contains (self->expanded, competence->code));
   g_signal_connect (expander, "notify::expanded", G_CALLBACK (expanded_changed_cb), self);
@@ -238,7 +241,7 @@ load_epreuve (PreuvesBlocPage *self)
                                epreuve->kind == PREUVES_EPREUVE_ORAL ? _("Oral, before a jury") : _("Written document"));
   durations = preuves_epreuve_durations_text (epreuve);
   adw_action_row_set_subtitle (self->durations_row, durations);
-  gtk_widget_set_visible (GTK_WIDGET (self->rehearse_button), epreuve->presentation_max > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->durations_row), epreuve->presentation_max > 0);
   gtk_label_set_text (self->modalites_label, epreuve->modalites ?: "");
   adw_action_row_set_subtitle (self->jury_row, epreuve->jury ?: "");
 }
@@ -391,12 +394,22 @@ pages_text (const PreuvesWrittenDocument     *doc,
                           doc->pages_counted, spec->pages_min, spec->pages_max);
 }
 
+/* Says with an icon, beside the words, whether a row is fine. */
 static void
-set_row_state (GtkWidget *row,
-               gboolean   ok)
+set_row_state (AdwActionRow *row,
+               gboolean      ok)
 {
-  gtk_widget_remove_css_class (row, ok ? "warning" : "success");
-  gtk_widget_add_css_class (row, ok ? "success" : "warning");
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "state-icon");
+
+  if (icon == NULL)
+    {
+      icon = gtk_image_new ();
+      adw_action_row_add_prefix (row, icon);
+      g_object_set_data (G_OBJECT (row), "state-icon", icon);
+    }
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), ok ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_remove_css_class (icon, ok ? "warning" : "success");
+  gtk_widget_add_css_class (icon, ok ? "success" : "warning");
 }
 
 /* Fills the rows from a checked document (manual annex start applied). */
@@ -409,8 +422,6 @@ show_checked_document (PreuvesBlocPage              *self,
   g_autofree char *total = NULL;
   gboolean ok;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->pages_row), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->annex_row), TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->document_row), doc->filename);
   total = g_strdup_printf (g_dngettext (NULL, "%d page in all", "%d pages in all", MAX (doc->pages_total, 0)),
                            doc->pages_total);
@@ -420,11 +431,13 @@ show_checked_document (PreuvesBlocPage              *self,
     adw_action_row_set_subtitle (self->document_row, _("No text layer: the annexes cannot be found from the text"));
   else
     adw_action_row_set_subtitle (self->document_row, total);
-  set_row_state (GTK_WIDGET (self->document_row), doc->check_error == NULL);
+  /* A document that could not be read has no pages to count. */
+  gtk_widget_set_visible (GTK_WIDGET (self->pages_row), doc->check_error == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->annex_row), doc->check_error == NULL);
 
   pages = pages_text (doc, spec, &ok);
   adw_action_row_set_subtitle (self->pages_row, pages);
-  set_row_state (GTK_WIDGET (self->pages_row), ok);
+  set_row_state (self->pages_row, ok);
 
   adw_action_row_set_subtitle (self->annex_row, annex_method_text (doc->annex_method));
   gtk_spin_button_set_range (self->annex_spin, 0, MAX (doc->pages_total, 1));
@@ -587,6 +600,23 @@ annex_apply_cb (PreuvesBlocPage *self)
 /* ------------------------------------------------------------------ */
 /* Readiness and refresh */
 
+static GtkWidget *
+find_named_child (GtkWidget  *root,
+                  const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named_child (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 reason_activated_cb (PreuvesBlocPage *self,
                      GtkListBoxRow   *row)
@@ -601,14 +631,78 @@ reason_activated_cb (PreuvesBlocPage *self,
 
       if (sc != NULL)
         {
+          g_autofree char *name = g_strconcat ("sous-competence-", sc->id, NULL);
+          GtkWidget *target;
+
           g_hash_table_add (self->expanded, g_strdup (sc->competence->code));
           rebuild_activites (self);
+          /* Focusing the row scrolls the page to it. */
+          target = find_named_child (GTK_WIDGET (self->activites_box), name);
+          if (target != NULL)
+            gtk_widget_grab_focus (target);
         }
     }
   else if (g_str_has_prefix (reason->kind, "rehearsal-"))
     preuves_page_show_reason_target (GTK_WIDGET (self), reason, self->bloc_code);
   else if (g_str_has_prefix (reason->kind, "document-"))
     gtk_widget_grab_focus (GTK_WIDGET (self->document_button));
+  else if (g_str_has_prefix (reason->kind, "criterion-"))
+    {
+      g_autofree char *name = g_strconcat ("criterion-", reason->target, NULL);
+      GtkWidget *target = find_named_child (GTK_WIDGET (self->criteria_group), name);
+
+      if (target != NULL)
+        gtk_widget_grab_focus (target);
+    }
+  else if (g_str_has_prefix (reason->kind, "remark-"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->remarks_list));
+}
+
+static void
+add_reason_row (PreuvesBlocPage              *self,
+                const char                   *message,
+                const PreuvesReadinessReason *reason)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "reason", preuves_readiness_reason_copy (reason),
+                          (GDestroyNotify) preuves_readiness_reason_free);
+  gtk_list_box_append (self->reasons_list, row);
+}
+
+/* One row for all the sous-compétences still to back: listing each one
+ * here would bury the other reasons. It leads to the first gap. */
+static guint
+add_gaps_row (PreuvesBlocPage            *self,
+              const PreuvesReadinessPart *part)
+{
+  const PreuvesReadinessReason *first = NULL;
+  g_autofree char *message = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < part->reasons->len; i++)
+    {
+      const PreuvesReadinessReason *reason = g_ptr_array_index (part->reasons, i);
+
+      if (g_str_has_prefix (reason->kind, "sous-competence-"))
+        {
+          first = first ? first : reason;
+          n++;
+        }
+    }
+  if (n == 0)
+    return 0;
+  message = g_strdup_printf (g_dngettext (NULL,
+                                          "%u sous-compétence still needs a preuve with a written justification",
+                                          "%u sous-compétences still need a preuve with a written justification",
+                                          n), n);
+  add_reason_row (self, message, first);
+  return n;
 }
 
 static void
@@ -617,6 +711,7 @@ update_readiness (PreuvesBlocPage *self)
   PreuvesReadiness *readiness = preuves_readiness_watch_get_readiness (self->watch);
   const PreuvesReadinessPart *part;
   g_autofree char *coverage = NULL;
+  guint n_gaps;
 
   part = readiness && self->bloc_code ? preuves_readiness_lookup_bloc (readiness, self->bloc_code) : NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->state_label), part != NULL);
@@ -628,20 +723,16 @@ update_readiness (PreuvesBlocPage *self)
   gtk_level_bar_set_value (self->coverage_bar, part->total ? (double) part->covered / part->total : 0);
 
   preuves_list_box_remove_all (self->reasons_list);
+  n_gaps = add_gaps_row (self, part);
   for (guint i = 0; i < part->reasons->len; i++)
     {
       const PreuvesReadinessReason *reason = g_ptr_array_index (part->reasons, i);
-      GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reason->message);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "reason", preuves_readiness_reason_copy (reason),
-                              (GDestroyNotify) preuves_readiness_reason_free);
-      gtk_list_box_append (self->reasons_list, row);
+      /* Gaps are summed up above, and shown where they are below. */
+      if (!g_str_has_prefix (reason->kind, "sous-competence-"))
+        add_reason_row (self, reason->message, reason);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->reasons_group), part->reasons->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->reasons_group), part->reasons->len > 0 || n_gaps > 0);
 }
 
 static void

@@ -16,8 +16,8 @@
  * that many preuves fit side by side. */
 #define CELL       24
 #define LABEL_W    150
-#define HEADER_H   160
-#define BLOC_GAP   10
+#define HEADER_H   200
+#define BLOC_GAP   CELL
 
 struct _PreuvesCoverageMatrix
 {
@@ -51,7 +51,8 @@ row_y (PreuvesCoverageMatrix *self,
 {
   const PreuvesSousCompetence *sc = g_ptr_array_index (self->sous_competences, row);
 
-  return HEADER_H + row * CELL + (sc->bloc->number - 1) * BLOC_GAP;
+  /* Each bloc starts with a line for its name. */
+  return HEADER_H + row * CELL + sc->bloc->number * BLOC_GAP;
 }
 
 static PreuvesCoverage
@@ -258,7 +259,9 @@ draw_rows (PreuvesCoverageMatrix *self,
   static const GdkRGBA gap_bg = { 0.88f, 0.11f, 0.14f, 0.10f };
   static const GdkRGBA gap_fg = { 0.75f, 0.11f, 0.16f, 1.0f };
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  PangoAttrList *bold = pango_attr_list_new ();
 
+  pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
   for (guint r = 0; r < n_rows (self); r++)
     {
       const PreuvesSousCompetence *sc = g_ptr_array_index (self->sous_competences, r);
@@ -267,12 +270,23 @@ draw_rows (PreuvesCoverageMatrix *self,
       int y = row_y (self, r);
       int height;
 
+      if (r == 0 || sc->bloc != ((const PreuvesSousCompetence *) g_ptr_array_index (self->sous_competences, r - 1))->bloc)
+        {
+          g_autofree char *bloc = g_strdup_printf (_("Bloc %u"), sc->bloc->number);
+
+          pango_layout_set_text (layout, bloc, -1);
+          pango_layout_set_attributes (layout, bold);
+          pango_layout_get_pixel_size (layout, NULL, &height);
+          draw_text (snapshot, layout, 6, y - BLOC_GAP + (CELL - height) / 2.0f, fg);
+          pango_layout_set_attributes (layout, NULL);
+        }
       if (gap)
         gtk_snapshot_append_color (snapshot, &gap_bg, &GRAPHENE_RECT_INIT (0, y, width, CELL));
       pango_layout_set_text (layout, label, -1);
       pango_layout_get_pixel_size (layout, NULL, &height);
       draw_text (snapshot, layout, 6, y + (CELL - height) / 2.0f, gap ? &gap_fg : fg);
     }
+  pango_attr_list_unref (bold);
   g_object_unref (layout);
 }
 

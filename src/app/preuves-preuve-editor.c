@@ -973,6 +973,20 @@ preuves_preuve_editor_class_init (PreuvesPreuveEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action_cb);
 }
 
+static GtkWidget *
+placeholder_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
 static void
 preuves_preuve_editor_init (PreuvesPreuveEditor *self)
 {
@@ -988,6 +1002,10 @@ preuves_preuve_editor_init (PreuvesPreuveEditor *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->situation_view), "changed",
                             G_CALLBACK (situation_changed_cb), self);
   fill_sc_list (self);
+  gtk_list_box_set_placeholder (self->attachments_list,
+                                placeholder_new (_("No files yet: attach the documents that show your work, with + or by dropping them on the list of preuves")));
+  gtk_list_box_set_placeholder (self->links_list,
+                                placeholder_new (_("Proves nothing yet: add the sous-compétences this preuve shows, with +")));
 }
 
 GtkWidget *

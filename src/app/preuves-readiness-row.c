@@ -13,7 +13,7 @@
 
 /* How many reasons the row shows: the first ones say where to start, the
  * bloc page lists them all. */
-#define N_REASONS_SHOWN 2
+#define N_REASONS_SHOWN 1
 
 struct _PreuvesReadinessRow
 {

@@ -60,6 +60,18 @@ window_state_text (PreuvesRehearsalWindow state)
     }
 }
 
+static PreuvesRehearsalWindow
+window_state_for (int   seconds,
+                  guint min_minutes,
+                  guint max_minutes)
+{
+  if (seconds < (int) min_minutes * 60)
+    return PREUVES_REHEARSAL_WINDOW_SHORT;
+  if (seconds > (int) max_minutes * 60)
+    return PREUVES_REHEARSAL_WINDOW_OVER;
+  return PREUVES_REHEARSAL_WINDOW_INSIDE;
+}
+
 /* "Window 15:00–20:00: 2:30 before it opens", said in words so that the
  * state is never told by colour alone. */
 static char *
@@ -136,6 +148,7 @@ update_display (PreuvesRehearsalPage *self)
   if (self->timer == NULL)
     return;
   phase = preuves_rehearsal_timer_get_phase (self->timer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearsal.reset", phase != PREUVES_REHEARSAL_PHASE_READY);
   switch (phase)
     {
     case PREUVES_REHEARSAL_PHASE_READY:
@@ -176,7 +189,7 @@ fill_history (PreuvesRehearsalPage *self)
   g_autoptr(GPtrArray) rehearsals = NULL;
 
   preuves_list_box_remove_all (self->history_list);
-  if (self->portfolio != NULL && self->epreuve_id != NULL)
+  if (self->portfolio != NULL && self->epreuve != NULL)
     rehearsals = preuves_portfolio_list_rehearsals (self->portfolio, self->epreuve_id);
   for (guint i = 0; rehearsals != NULL && i < rehearsals->len; i++)
     {
@@ -185,15 +198,21 @@ fill_history (PreuvesRehearsalPage *self)
       g_autofree char *date = when ? g_date_time_format (when, "%x %H:%M") : g_strdup ("");
       g_autofree char *presentation = preuves_format_minutes_seconds (MAX (rehearsal->presentation_seconds, 0));
       g_autofree char *exchange = preuves_format_minutes_seconds (MAX (rehearsal->exchange_seconds, 0));
-      g_autofree char *subtitle = g_strdup_printf (_("Presentation %s, exchange %s"), presentation, exchange);
-      gboolean inside = self->epreuve &&
-        rehearsal->presentation_seconds >= (int) self->epreuve->presentation_min * 60 &&
-        rehearsal->presentation_seconds <= (int) self->epreuve->presentation_max * 60 &&
-        rehearsal->exchange_seconds >= (int) self->epreuve->exchange_min * 60 &&
-        rehearsal->exchange_seconds <= (int) self->epreuve->exchange_max * 60;
+      g_autofree char *subtitle = NULL;
+      PreuvesRehearsalWindow presentation_state = window_state_for (rehearsal->presentation_seconds,
+                                                                    self->epreuve->presentation_min,
+                                                                    self->epreuve->presentation_max);
+      PreuvesRehearsalWindow exchange_state = window_state_for (rehearsal->exchange_seconds,
+                                                                self->epreuve->exchange_min,
+                                                                self->epreuve->exchange_max);
+      gboolean inside = presentation_state == PREUVES_REHEARSAL_WINDOW_INSIDE &&
+                        exchange_state == PREUVES_REHEARSAL_WINDOW_INSIDE;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *state = gtk_label_new (inside ? _("Inside the window") : _("Outside the window"));
 
+      subtitle = g_strdup_printf (_("Presentation %s (%s), exchange %s (%s)"),
+                                  presentation, window_state_text (presentation_state),
+                                  exchange, window_state_text (exchange_state));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_add_css_class (state, inside ? "success" : "warning");
@@ -408,6 +427,7 @@ preuves_rehearsal_page_set_epreuve_id (PreuvesRehearsalPage *self,
 {
   const PreuvesEpreuve *epreuve;
   g_autofree char *durations = NULL;
+  g_autofree char *times = NULL;
 
   g_return_if_fail (PREUVES_IS_REHEARSAL_PAGE (self));
 
@@ -423,12 +443,15 @@ preuves_rehearsal_page_set_epreuve_id (PreuvesRehearsalPage *self,
       self->timer = preuves_rehearsal_timer_new (epreuve->presentation_min * 60, epreuve->presentation_max * 60,
                                                  epreuve->exchange_min * 60, epreuve->exchange_max * 60);
       g_signal_connect_object (self->timer, "notify::elapsed", G_CALLBACK (update_display), self, G_CONNECT_SWAPPED);
-      durations = preuves_epreuve_durations_text (epreuve);
+      times = preuves_epreuve_durations_text (epreuve);
+      /* Translators: "Oral of bloc 2 · Presentation 15–20 min, then …" */
+      durations = epreuve->bloc ? g_strdup_printf (_("Oral of bloc %u · %s"), epreuve->bloc->number, times)
+                                : g_strdup_printf (_("Épreuve finale · %s"), times);
     }
   gtk_label_set_text (self->title_label, epreuve ? epreuve->title : _("No oral to rehearse"));
   gtk_label_set_text (self->durations_label, durations ? durations : "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearsal.advance", self->timer != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearsal.reset", self->timer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearsal.reset", FALSE);
   update_display (self);
   fill_history (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPREUVE_ID]);
