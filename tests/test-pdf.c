@@ -537,6 +537,7 @@ test_stream (void)
   g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
   g_autoptr(PreuvesPdfReport) report = NULL;
   g_autoptr(GInputStream) text = NULL;
+  g_autoptr(GBytes) zeros = g_bytes_new_take (g_malloc0 (4 << 20), 4 << 20);
   g_autoptr(GError) error = NULL;
 
   report = run_stream (G_INPUT_STREAM (stream), NULL, NULL, NULL, &error);
@@ -545,7 +546,7 @@ test_stream (void)
 
   /* Turned away after its first bytes: the rest of the stream has nowhere
    * to go, and that must not hurt us (no SIGPIPE). */
-  text = g_memory_input_stream_new_from_bytes (g_bytes_new_take (g_malloc0 (4 << 20), 4 << 20));
+  text = g_memory_input_stream_new_from_bytes (zeros);
   g_clear_object (&report);
   report = run_stream (text, NULL, NULL, NULL, &error);
   g_assert_error (error, PREUVES_PDF_ERROR, PREUVES_PDF_ERROR_NOT_PDF);
