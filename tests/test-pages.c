@@ -417,6 +417,39 @@ test_pages_preuve_journey (void)
     destroy_window (windows[i]);
 }
 
+/* An empty cell of the matrix links the preuve, then asks for the
+ * justification in the editor. */
+static void
+test_pages_matrix_link (void)
+{
+  g_autoptr(PreuvesPortfolio) portfolio = new_portfolio ("matrix.preuves");
+  GtkWidget *page = preuves_matrix_page_new ();
+  GtkWidget *window = show_in_window (page, 900, 700);
+  const PreuvesSousCompetence *sc =
+    preuves_referentiel_find_sous_competence (preuves_referentiel_get_default (), "C3-2.1", NULL);
+  PreuvesCoverageMatrix *matrix = template_child (page, PREUVES_TYPE_MATRIX_PAGE, "matrix");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) links = NULL;
+  PreuvesPreuve *preuve;
+  guint gaps;
+
+  preuve = preuves_portfolio_add_preuve (portfolio, "Note au chef d’établissement", &error);
+  g_assert_no_error (error);
+  g_object_set (page, "portfolio", portfolio, NULL);
+  g_assert_cmpuint (preuves_coverage_matrix_get_n_preuves (matrix), ==, 1);
+  gaps = preuves_coverage_matrix_count_gaps (matrix);
+  g_assert_cmpuint (gaps, ==, preuves_referentiel_get_sous_competences (preuves_referentiel_get_default ())->len);
+
+  preuves_coverage_matrix_activate_cell (matrix, sc->index, 0);
+  spin_a_while (400);
+  links = preuves_portfolio_list_links_for_preuve (portfolio, preuve);
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  g_assert_cmpint (preuves_coverage_matrix_get_cell (matrix, sc->index, 0), ==, PREUVES_COVERAGE_LINKED);
+  /* Linked without a justification is still a gap. */
+  g_assert_cmpuint (preuves_coverage_matrix_count_gaps (matrix), ==, gaps);
+  destroy_window (window);
+}
+
 static void
 test_pages_delete_undo (void)
 {
@@ -755,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/pages/build", test_pages_build);
   g_test_add_func ("/pages/bloc-duplicate-code", test_pages_bloc_duplicate_code);
   g_test_add_func ("/pages/preuve-journey", test_pages_preuve_journey);
+  g_test_add_func ("/pages/matrix-link", test_pages_matrix_link);
   g_test_add_func ("/pages/delete-undo", test_pages_delete_undo);
   g_test_add_func ("/pages/filters", test_pages_filters);
   g_test_add_func ("/pages/rehearsal", test_pages_rehearsal);

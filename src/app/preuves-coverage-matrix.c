@@ -381,13 +381,52 @@ move_cursor (PreuvesCoverageMatrix *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Activating a cell opens its preuve; an empty cell is linked first, so
+ * that the editor asks for the justification right away. */
 static void
 open_cursor (PreuvesCoverageMatrix *self)
 {
+  PreuvesPreuve *preuve;
+  const PreuvesSousCompetence *sc;
+
   if (n_columns (self) == 0)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-preuve", "s",
-                              preuves_preuve_get_uuid (g_ptr_array_index (self->preuves, self->cursor_column)));
+  preuve = g_ptr_array_index (self->preuves, self->cursor_column);
+  sc = g_ptr_array_index (self->sous_competences, self->cursor_row);
+  if (cell (self, self->cursor_row, self->cursor_column) == PREUVES_COVERAGE_NONE)
+    {
+      g_autoptr(PreuvesLink) link = NULL;
+      g_autoptr(GError) error = NULL;
+
+      link = preuves_portfolio_link (self->portfolio, preuve, sc->id, "", &error);
+      if (link == NULL)
+        {
+          preuves_page_show_error (GTK_WIDGET (self), error);
+          return;
+        }
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-preuve", "s", preuves_preuve_get_uuid (preuve));
+}
+
+/**
+ * preuves_coverage_matrix_activate_cell:
+ *
+ * Moves the cursor to the cell and activates it, as Enter does.
+ */
+void
+preuves_coverage_matrix_activate_cell (PreuvesCoverageMatrix *self,
+                                       guint                  sous_competence_index,
+                                       guint                  preuve_index)
+{
+  g_return_if_fail (PREUVES_IS_COVERAGE_MATRIX (self));
+  g_return_if_fail (sous_competence_index < n_rows (self));
+  g_return_if_fail (preuve_index < n_columns (self));
+
+  self->cursor_row = sous_competence_index;
+  self->cursor_column = preuve_index;
+  describe_cursor (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  open_cursor (self);
 }
 
 static gboolean

@@ -32,6 +32,9 @@ guint            preuves_coverage_matrix_get_n_preuves (PreuvesCoverageMatrix *s
 PreuvesCoverage  preuves_coverage_matrix_get_cell      (PreuvesCoverageMatrix *self,
                                                         guint                  sous_competence_index,
                                                         guint                  preuve_index);
+void             preuves_coverage_matrix_activate_cell (PreuvesCoverageMatrix *self,
+                                                        guint                  sous_competence_index,
+                                                        guint                  preuve_index);
 guint            preuves_coverage_matrix_count_gaps    (PreuvesCoverageMatrix *self);
 
 G_END_DECLS
