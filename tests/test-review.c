@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/wait.h>
 #include <sqlite3.h>
 
 #include "pdf-fixtures.h"
@@ -574,6 +576,87 @@ test_async_progress (Fixture       *fixture,
   g_main_loop_unref (state.loop);
 }
 
+/* preuves-cli: runs @args (NULL-terminated, without the program) in the
+ * fixture's folder and returns the exit status and stdout. */
+static int
+run_cli (Fixture     *fixture,
+         char       **out,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *cli = g_getenv ("PREUVES_CLI");
+  int status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (fixture->dir, (char **) argv->pdata, NULL,
+                               G_SPAWN_STDERR_TO_DEV_NULL | (out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0),
+                               NULL, NULL, out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  user_data)
+{
+  g_autofree char *preuve = NULL;
+  g_autofree char *remark = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *junk = g_build_filename (fixture->dir, "junk.preuves", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+
+  g_assert_cmpint (run_cli (fixture, NULL, "new", "a.preuves", "--candidate", "Camille Martin", "--path", "vae", NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, &preuve, "add", "a.preuves", "--title", "Plan", NULL), ==, 0);
+  g_strstrip (preuve);
+  g_assert_cmpint (run_cli (fixture, NULL, "copy", "a.preuves", "sent.preuves", NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, NULL, "import", "sent.preuves", "advisor.preuves", NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, NULL, "changes", "advisor.preuves", "--since-review", "--mark-reviewed", NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, &remark, "remark", "advisor.preuves", "--target", "preuve", preuve,
+                            "--text", "Joindre la version signée.", "--author", "Dominique", NULL), ==, 0);
+  g_strstrip (remark);
+  g_assert_true (g_uuid_string_is_valid (remark));
+  g_assert_cmpint (run_cli (fixture, NULL, "remark", "advisor.preuves", "--target", "document", "bloc1",
+                            "--page", "3", "--text", "Conclusion ?", NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, NULL, "assess", "advisor.preuves", "C1-1.1", "acquired", NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, NULL, "assess", "advisor.preuves", "C1-1.1", "brilliant", NULL), ==, 2);
+
+  g_assert_cmpint (run_cli (fixture, &out, "merge", "a.preuves", "advisor.preuves", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "3 added"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (fixture, NULL, "answer", "a.preuves", remark, "--text", "C’est fait.", NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, NULL, "resolve", "a.preuves", remark, NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, NULL, "remove", "a.preuves", preuve, NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, NULL, "merge", "advisor.preuves", "a.preuves", "--role", "advisor", NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, &out, "remarks", "advisor.preuves", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (array, 0), "resolved"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "response"), ==, "C’est fait.");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (fixture, &out, "changes", "advisor.preuves", "--since-review", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "removed"));
+  g_assert_nonnull (strstr (out, "Plan"));
+  g_clear_pointer (&out, g_free);
+
+  /* Another candidate's portfolio, and a file that is no portfolio. */
+  g_assert_cmpint (run_cli (fixture, NULL, "new", "b.preuves", "--candidate", "Alex Durand", "--path", "vae", NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, NULL, "merge", "a.preuves", "b.preuves", NULL), ==, 2);
+  g_assert_true (g_file_set_contents (junk, "junk", -1, NULL));
+  g_assert_cmpint (run_cli (fixture, NULL, "merge", "a.preuves", "junk.preuves", NULL), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -588,6 +671,7 @@ main (int    argc,
   ADD ("/review/crafted-refused", test_crafted_refused);
   ADD ("/review/migration-to-v2", test_migration_to_v2);
   ADD ("/review/async-progress", test_async_progress);
+  ADD ("/review/cli", test_cli);
 #undef ADD
 
   return g_test_run ();

@@ -32,5 +32,12 @@ int preuves_cli_criterion (int argc, char **argv);
 int preuves_cli_rehearse (int argc, char **argv);
 int preuves_cli_names (int argc, char **argv);
 int preuves_cli_privacy_check (int argc, char **argv);
+int preuves_cli_remark (int argc, char **argv);
+int preuves_cli_remarks (int argc, char **argv);
+int preuves_cli_answer (int argc, char **argv);
+int preuves_cli_resolve (int argc, char **argv);
+int preuves_cli_assess (int argc, char **argv);
+int preuves_cli_merge (int argc, char **argv);
+int preuves_cli_changes (int argc, char **argv);
 
 G_END_DECLS

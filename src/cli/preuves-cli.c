@@ -33,6 +33,13 @@ static const PreuvesCliCommand commands[] = {
   { "rehearse", "FILE EPREUVE --presentation MM:SS --exchange MM:SS [--note TEXT]", N_("Record a timed rehearsal of an oral and say if it fits the window"), preuves_cli_rehearse },
   { "names", "FILE add|list|remove [NAME]", N_("Keep the list of names to anonymise: colleagues, pupils, partners"), preuves_cli_names },
   { "privacy-check", "FILE [--json]", N_("Find the listed names in the texts and PDFs before an export (exit 1 if found)"), preuves_cli_privacy_check },
+  { "remark", "FILE --target KIND ID [--page N] --text TEXT [--author NAME]", N_("Add an advisor’s remark on a preuve, sous-compétence, criterion, document or bloc; print its id"), preuves_cli_remark },
+  { "remarks", "FILE [--json]", N_("List the remarks with their answers"), preuves_cli_remarks },
+  { "answer", "FILE REMARK --text TEXT", N_("Answer a remark"), preuves_cli_answer },
+  { "resolve", "FILE REMARK", N_("Mark a remark as resolved"), preuves_cli_resolve },
+  { "assess", "FILE SOUS_COMPETENCE acquired|partial|rework|not-shown|none", N_("Set the advisor’s status of a sous-compétence"), preuves_cli_assess },
+  { "merge", "FILE INCOMING [--role candidate|advisor]", N_("Merge a reviewed copy of the same portfolio (exit 2 if refused)"), preuves_cli_merge },
+  { "changes", "FILE --since-review | OLD NEW [--json]", N_("List the preuves, links, documents and criteria that changed"), preuves_cli_changes },
   { NULL, NULL, NULL, NULL }
 };
 
