@@ -18,6 +18,7 @@
 #include "preuves-application.h"
 #include "preuves-portfolio.h"
 #include "preuves-preferences-window.h"
+#include "preuves-review.h"
 #include "preuves-window-private.h"
 
 /* Set once in main(): PREUVES_LIBRARY_DIR points into it. */
@@ -467,6 +468,35 @@ test_window_import_export (void)
   destroy_window (window);
 }
 
+static void
+test_window_user (void)
+{
+  PreuvesWindow *window = new_window ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.preuves.Preuves");
+  g_autoptr(GFile) file = make_portfolio (library_dir, "reviewed.preuves", "Gaëlle Revue", PREUVES_PATH_VAE);
+  PreuvesPortfolio *portfolio;
+
+  /* The preferences say who edits, and as what. */
+  g_settings_set_string (settings, "user-name", "Claire Conseil");
+  g_settings_set_string (settings, "user-role", "advisor");
+  reload_library ();
+  preuves_window_open_portfolio (window, file);
+  spin_until (shows_portfolio, window);
+  portfolio = preuves_window_get_portfolio (window);
+  g_assert_cmpstr (preuves_portfolio_get_author (portfolio), ==, "Claire Conseil");
+  g_assert_cmpint (preuves_portfolio_get_role (portfolio), ==, PREUVES_ROLE_ADVISOR);
+
+  /* Changing them applies to the open portfolio at once. */
+  g_settings_set_string (settings, "user-name", "Gaëlle Revue");
+  g_settings_set_string (settings, "user-role", "candidate");
+  g_assert_cmpstr (preuves_portfolio_get_author (portfolio), ==, "Gaëlle Revue");
+  g_assert_cmpint (preuves_portfolio_get_role (portfolio), ==, PREUVES_ROLE_CANDIDATE);
+
+  g_settings_reset (settings, "user-name");
+  g_settings_reset (settings, "user-role");
+  destroy_window (window);
+}
+
 static GFile *
 write_pdf (const char *path)
 {
@@ -581,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/window/delete-undo", test_window_delete_undo);
   g_test_add_func ("/window/import-export", test_window_import_export);
   g_test_add_func ("/window/drop", test_window_drop);
+  g_test_add_func ("/window/user", test_window_user);
 
   status = g_test_run ();
 

@@ -18,6 +18,7 @@
 #include "preuves-overview-page.h"
 #include "preuves-page-util.h"
 #include "preuves-portfolio-file.h"
+#include "preuves-review.h"
 #include "preuves-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PreuvesWindow, preuves_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -245,24 +246,31 @@ update_titles (PreuvesWindow *self)
 }
 
 /* Every row the user writes records who wrote it: the name from the
- * preferences, else the account's. */
+ * preferences, else the account's. The role decides what may change: an
+ * advisor reviews (remarks, statuses) without touching the candidate's
+ * content. */
 static void
-set_author (PreuvesWindow *self)
+apply_user (PreuvesWindow *self)
 {
   g_autofree char *name = g_settings_get_string (self->settings, "user-name");
+  g_autofree char *role_name = g_settings_get_string (self->settings, "user-role");
   const char *author = g_strstrip (name);
+  PreuvesRole role = PREUVES_ROLE_CANDIDATE;
 
   if (*author == '\0')
     author = g_get_real_name ();
+  if (!preuves_role_from_string (role_name, &role))
+    role = PREUVES_ROLE_CANDIDATE;
 
   preuves_portfolio_set_author (self->portfolio, author);
+  preuves_portfolio_set_role (self->portfolio, role);
 }
 
 static void
-user_name_changed_cb (PreuvesWindow *self)
+user_changed_cb (PreuvesWindow *self)
 {
   if (self->portfolio != NULL)
-    set_author (self);
+    apply_user (self);
 }
 
 static void
@@ -286,7 +294,7 @@ set_portfolio (PreuvesWindow    *self,
 
   if (self->portfolio != NULL)
     {
-      set_author (self);
+      apply_user (self);
       g_signal_connect_swapped (self->portfolio, "notify::candidate-name",
                                 G_CALLBACK (update_titles), self);
       g_signal_connect_swapped (self->portfolio, "notify::path",
@@ -964,7 +972,9 @@ preuves_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   g_signal_connect_object (self->settings, "changed::user-name",
-                           G_CALLBACK (user_name_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (user_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::user-role",
+                           G_CALLBACK (user_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "notify::loading",
                            G_CALLBACK (library_loading_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "items-changed",
