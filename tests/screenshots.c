@@ -7,7 +7,8 @@
  *   preuves-screenshots OUTDIR DEMO.preuves SUFFIX
  *
  * writes OUTDIR/welcome-SUFFIX.png, library-SUFFIX.png, overview-…,
- * bloc-…, preuves-…, matrix-…, rehearsal-… and narrow-SUFFIX.png
+ * bloc-…, preuves-…, matrix-…, rehearsal-…, narrow-…, preferences-… and
+ * shortcuts-SUFFIX.png
  * (welcome.png … when SUFFIX is empty).
  *
  * Copyright 2026 The Preuves authors
@@ -22,6 +23,7 @@
 
 #include "preuves-application.h"
 #include "preuves-portfolio-file.h"
+#include "preuves-preferences-window.h"
 #include "preuves-window-private.h"
 
 static const char *outdir;
@@ -85,8 +87,8 @@ snapshot_window (GtkWidget *widget,
 }
 
 static void
-render (PreuvesWindow *window,
-        const char    *name)
+render (gpointer    window,
+        const char *name)
 {
   GtkWidget *widget = GTK_WIDGET (window);
   int width = gtk_widget_get_width (widget);
@@ -160,6 +162,27 @@ render_narrow (PreuvesApplication *app,
   wait_for_view (window, "portfolio");
   render (window, "narrow");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The preferences and the shortcuts, over the main window. */
+static void
+render_dialogs (PreuvesApplication *app,
+                PreuvesWindow      *window)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.preuves.Preuves");
+  GtkWindow *prefs = GTK_WINDOW (preuves_preferences_window_new (settings));
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  gtk_window_set_transient_for (prefs, GTK_WINDOW (window));
+  gtk_window_present (prefs);
+  settle (600);
+  render (prefs, "preferences");
+  gtk_window_destroy (prefs);
+
+  gtk_window_present (shortcuts);
+  settle (600);
+  render (shortcuts, "shortcuts");
+  gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
 }
 
 /* The demo goes into the library the way an import does, without the
@@ -236,6 +259,7 @@ main (int   argc,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-portfolio", NULL);
   wait_for_view (window, "library");
   render (window, "library");
+  render_dialogs (app, window);
   gtk_window_destroy (GTK_WINDOW (window));
 
   render_narrow (app, imported);
