@@ -158,6 +158,16 @@ label_text (gpointer widget,
   return gtk_label_get_text (template_child (widget, type, name));
 }
 
+/* Every page fits a phone-sized window, 360 px wide. */
+static void
+assert_fits_narrow (GtkWidget *page)
+{
+  int minimum;
+
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 static void
 destroy_window (GtkWidget *window)
 {
@@ -220,6 +230,7 @@ test_pages_build (void)
       g_object_set (page, "portfolio", portfolio, NULL);
       window = show_in_window (page, 1000, 700);
       spin_a_while (300);
+      assert_fits_narrow (page);
       g_object_set (page, "portfolio", NULL, NULL);
       destroy_window (window);
     }
@@ -412,6 +423,12 @@ test_pages_preuve_journey (void)
   spin_a_while (300);
   g_assert_cmpint (preuves_coverage_matrix_get_cell (template_child (matrix, PREUVES_TYPE_MATRIX_PAGE, "matrix"), sc->index, 0),
                    ==, PREUVES_COVERAGE_JUSTIFIED);
+
+  /* Filled pages still fit a phone-sized window. */
+  assert_fits_narrow (overview);
+  assert_fits_narrow (bloc);
+  assert_fits_narrow (preuves);
+  assert_fits_narrow (matrix);
 
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
     destroy_window (windows[i]);

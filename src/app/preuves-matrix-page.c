@@ -23,7 +23,7 @@ struct _PreuvesMatrixPage
   guint                  refresh_id;
 
   GtkLabel              *summary_label;
-  GtkBox                *legend_box;
+  GtkFlowBox            *legend_box;
   GtkStack              *stack;
   PreuvesCoverageMatrix *matrix;
   AdwPreferencesGroup   *gaps_group;
@@ -128,11 +128,15 @@ add_legend (PreuvesMatrixPage *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *label;
 
   gtk_widget_add_css_class (image, css_class);
   gtk_box_append (GTK_BOX (box), image);
-  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
-  gtk_box_append (self->legend_box, box);
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_flow_box_append (self->legend_box, box);
 }
 
 static void
