@@ -467,6 +467,73 @@ test_pages_matrix_link (void)
   destroy_window (window);
 }
 
+static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row);
+  return n;
+}
+
+/* An advisor's remark shows where it applies, and resolving it can be
+ * undone from the toast. */
+static void
+test_pages_remarks (void)
+{
+  g_autoptr(PreuvesPortfolio) portfolio = new_portfolio ("remarks.preuves");
+  GtkWidget *overview = preuves_overview_page_new ();
+  GtkWidget *bloc1 = preuves_bloc_page_new ("B1");
+  GtkWidget *bloc2 = preuves_bloc_page_new ("B2");
+  GtkWidget *windows[3];
+  GtkListBox *bloc1_list, *bloc2_list, *overview_list;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on_sc = NULL;
+  g_autofree char *on_portfolio = NULL;
+  g_autoptr(GPtrArray) remarks = NULL;
+
+  on_sc = preuves_portfolio_add_remark (portfolio, PREUVES_REMARK_ROLE_ADVISOR, "sous-competence", "C1-1.2", 0,
+                                        "Précisez votre rôle dans cette veille.", &error);
+  g_assert_no_error (error);
+  /* The épreuve finale has no bloc page: its remarks show on the overview. */
+  on_portfolio = preuves_portfolio_add_remark (portfolio, PREUVES_REMARK_ROLE_ADVISOR, "criterion", "EF-E1", 0,
+                                               "Le plan de l’écrit final reste à construire.", &error);
+  g_assert_no_error (error);
+  windows[0] = show_in_window (overview, 900, 700);
+  windows[1] = show_in_window (bloc1, 900, 700);
+  windows[2] = show_in_window (bloc2, 900, 700);
+  g_object_set (overview, "portfolio", portfolio, NULL);
+  g_object_set (bloc1, "portfolio", portfolio, NULL);
+  g_object_set (bloc2, "portfolio", portfolio, NULL);
+
+  bloc1_list = template_child (bloc1, PREUVES_TYPE_BLOC_PAGE, "remarks_list");
+  bloc2_list = template_child (bloc2, PREUVES_TYPE_BLOC_PAGE, "remarks_list");
+  overview_list = template_child (overview, PREUVES_TYPE_OVERVIEW_PAGE, "remarks_list");
+  g_assert_cmpuint (count_rows (GTK_WIDGET (bloc1_list)), ==, 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bloc2_list)));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (overview_list)), ==, 1);
+
+  /* Resolve on the bloc page: gone; Undo in the toast: back. */
+  gtk_widget_activate (find_button_with_label (GTK_WIDGET (bloc1_list), "_Resolve"));
+  spin_until (is_hidden, bloc1_list);
+  gtk_widget_activate (find_button_with_label (windows[1], "_Undo"));
+  spin_until ((Condition) gtk_widget_get_visible, bloc1_list);
+  remarks = preuves_portfolio_list_remarks (portfolio, "sous-competence", "C1-1.2");
+  g_assert_cmpuint (remarks->len, ==, 1);
+  g_assert_false (((PreuvesRemark *) g_ptr_array_index (remarks, 0))->resolved);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (bloc1_list)), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    destroy_window (windows[i]);
+}
+
 static void
 test_pages_delete_undo (void)
 {
@@ -806,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/pages/bloc-duplicate-code", test_pages_bloc_duplicate_code);
   g_test_add_func ("/pages/preuve-journey", test_pages_preuve_journey);
   g_test_add_func ("/pages/matrix-link", test_pages_matrix_link);
+  g_test_add_func ("/pages/remarks", test_pages_remarks);
   g_test_add_func ("/pages/delete-undo", test_pages_delete_undo);
   g_test_add_func ("/pages/filters", test_pages_filters);
   g_test_add_func ("/pages/rehearsal", test_pages_rehearsal);

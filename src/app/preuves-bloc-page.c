@@ -735,6 +735,15 @@ update_readiness (PreuvesBlocPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->reasons_group), part->reasons->len > 0 || n_gaps > 0);
 }
 
+static gboolean
+remark_is_about_bloc (const PreuvesRemark *remark,
+                      gpointer             user_data)
+{
+  PreuvesBlocPage *self = user_data;
+
+  return preuves_remark_find_bloc (portfolio_of (self), remark) == self->bloc;
+}
+
 static void
 refresh_now (PreuvesBlocPage *self)
 {
@@ -744,7 +753,7 @@ refresh_now (PreuvesBlocPage *self)
   rebuild_activites (self);
   update_criteria (self);
   update_document (self);
-  preuves_page_fill_remarks (self->remarks_list, portfolio_of (self), "bloc", self->bloc_code);
+  preuves_page_fill_remarks (self->remarks_list, portfolio_of (self), remark_is_about_bloc, self);
 }
 
 static gboolean

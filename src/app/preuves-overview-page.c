@@ -169,11 +169,23 @@ readiness_changed_cb (PreuvesOverviewPage *self)
   update_next_steps (self, readiness);
 }
 
+/* The overview holds the remarks no bloc page or preuve shows: those on
+ * the épreuve finale. */
+static gboolean
+remark_is_general (const PreuvesRemark *remark,
+                   gpointer             user_data)
+{
+  PreuvesOverviewPage *self = user_data;
+
+  return g_strcmp0 (remark->target_kind, "preuve") != 0 &&
+         preuves_remark_find_bloc (preuves_readiness_watch_get_portfolio (self->watch), remark) == NULL;
+}
+
 static void
 update_remarks (PreuvesOverviewPage *self)
 {
   preuves_page_fill_remarks (self->remarks_list, preuves_readiness_watch_get_portfolio (self->watch),
-                             "portfolio", NULL);
+                             remark_is_general, self);
   gtk_widget_set_visible (GTK_WIDGET (self->remarks_group),
                           gtk_widget_get_visible (GTK_WIDGET (self->remarks_list)));
 }

@@ -164,15 +164,38 @@ preuves_list_box_remove_all (GtkListBox *list)
 }
 
 static void
+unresolve_cb (AdwToast *toast,
+              gpointer  user_data)
+{
+  PreuvesPortfolio *portfolio = g_object_get_data (G_OBJECT (toast), "portfolio");
+  g_autoptr(GError) error = NULL;
+
+  if (!preuves_portfolio_resolve_remark (portfolio, user_data, FALSE, NULL, &error))
+    g_warning ("Could not reopen the remark: %s", error->message);
+}
+
+static void
 resolve_clicked_cb (GtkButton *button,
                     gpointer   user_data)
 {
   PreuvesPortfolio *portfolio = g_object_get_data (G_OBJECT (button), "portfolio");
   const char *uuid = g_object_get_data (G_OBJECT (button), "remark-uuid");
   g_autoptr(GError) error = NULL;
+  AdwToast *toast;
 
+  /* The toast outlives the row, which the change rebuilds. */
+  toast = adw_toast_new (_("Remark marked as resolved"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "portfolio", g_object_ref (portfolio), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (unresolve_cb), g_strdup (uuid),
+                         (GClosureNotify) g_free, 0);
+  preuves_page_add_toast (GTK_WIDGET (button), g_object_ref (toast));
   if (!preuves_portfolio_resolve_remark (portfolio, uuid, TRUE, NULL, &error))
-    preuves_page_show_error (GTK_WIDGET (button), error);
+    {
+      adw_toast_dismiss (toast);
+      preuves_page_show_error (GTK_WIDGET (button), error);
+    }
+  g_object_unref (toast);
 }
 
 static GtkWidget *
@@ -184,7 +207,11 @@ remark_row_new (PreuvesPortfolio    *portfolio,
   g_autofree char *title = NULL;
 
   /* Translators: "Remark from <advisor's name>" */
-  title = g_strdup_printf (_("Remark from %s"), remark->author ? remark->author : _("the advisor"));
+  if (remark->page > 0)
+    /* Translators: "Remark from <advisor's name>, on page 12" */
+    title = g_strdup_printf (_("Remark from %s, on page %d"), remark->author ? remark->author : _("the advisor"), remark->page);
+  else
+    title = g_strdup_printf (_("Remark from %s"), remark->author ? remark->author : _("the advisor"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), remark->text);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
@@ -198,28 +225,72 @@ remark_row_new (PreuvesPortfolio    *portfolio,
   return row;
 }
 
-/* Shows the unresolved advisor remarks about one target (or all of them
- * when @target_kind is NULL) where they apply. Hides @list when empty. */
+/* Shows the unresolved advisor remarks that @filter accepts, where they
+ * apply. Hides @list when there is none. */
 void
-preuves_page_fill_remarks (GtkListBox       *list,
-                           PreuvesPortfolio *portfolio,
-                           const char       *target_kind,
-                           const char       *target_id)
+preuves_page_fill_remarks (GtkListBox          *list,
+                           PreuvesPortfolio    *portfolio,
+                           PreuvesRemarkFilter  filter,
+                           gpointer             user_data)
 {
   g_autoptr(GPtrArray) remarks = NULL;
   guint shown = 0;
 
   preuves_list_box_remove_all (list);
-  if (portfolio != NULL)
-    remarks = preuves_portfolio_list_remarks (portfolio, target_kind, target_id);
+  if (portfolio != NULL && !preuves_portfolio_is_closed (portfolio))
+    remarks = preuves_portfolio_list_remarks (portfolio, NULL, NULL);
   for (guint i = 0; remarks != NULL && i < remarks->len; i++)
     {
       const PreuvesRemark *remark = g_ptr_array_index (remarks, i);
 
-      if (remark->resolved || remark->role != PREUVES_REMARK_ROLE_ADVISOR)
+      if (remark->resolved || remark->role != PREUVES_REMARK_ROLE_ADVISOR || !filter (remark, user_data))
         continue;
       gtk_list_box_append (list, remark_row_new (portfolio, remark));
       shown++;
     }
   gtk_widget_set_visible (GTK_WIDGET (list), shown > 0);
+}
+
+/* The bloc a remark is about, through its target; NULL for the portfolio,
+ * the épreuve finale and the preuves. */
+const PreuvesBloc *
+preuves_remark_find_bloc (PreuvesPortfolio    *portfolio,
+                          const PreuvesRemark *remark)
+{
+  PreuvesReferentiel *referentiel = preuves_referentiel_get_default ();
+  const char *kind = remark->target_kind;
+  const char *id = remark->target_id;
+  const PreuvesSousCompetence *sc;
+  const PreuvesCriterion *criterion;
+  const PreuvesEpreuve *epreuve;
+
+  if (kind == NULL || id == NULL)
+    return NULL;
+  if (g_str_equal (kind, "bloc"))
+    return preuves_referentiel_find_bloc (referentiel, id);
+  if (g_str_equal (kind, "sous-competence"))
+    return (sc = preuves_referentiel_find_sous_competence (referentiel, id, NULL)) ? sc->bloc : NULL;
+  if (g_str_equal (kind, "criterion"))
+    return (criterion = preuves_referentiel_find_criterion (referentiel, id)) ? criterion->epreuve->bloc : NULL;
+  if (g_str_equal (kind, "epreuve") || g_str_equal (kind, "rehearsal"))
+    return (epreuve = preuves_referentiel_find_epreuve (referentiel, id)) ? epreuve->bloc : NULL;
+  if (g_str_equal (kind, "document"))
+    {
+      GPtrArray *epreuves = preuves_referentiel_get_epreuves (referentiel);
+
+      /* A remark on a document names the épreuve or the document's row. */
+      for (guint i = 0; i < epreuves->len; i++)
+        {
+          const PreuvesEpreuve *e = g_ptr_array_index (epreuves, i);
+          g_autoptr(PreuvesWrittenDocument) doc = NULL;
+
+          if (g_str_equal (e->id, id))
+            return e->bloc;
+          if (e->written_document != NULL &&
+              (doc = preuves_portfolio_get_written_document (portfolio, e->id)) != NULL &&
+              g_strcmp0 (doc->uuid, id) == 0)
+            return e->bloc;
+        }
+    }
+  return NULL;
 }

@@ -10,6 +10,7 @@
 
 #include "preuves-referentiel.h"
 #include "preuves-readiness.h"
+#include "preuves-assessment.h"
 #include "preuves-portfolio.h"
 
 G_BEGIN_DECLS
@@ -31,9 +32,14 @@ GtkWidget  *preuves_state_pill_new             (PreuvesReadinessState        sta
 void        preuves_state_pill_set             (GtkWidget                   *pill,
                                                 PreuvesReadinessState        state);
 void        preuves_list_box_remove_all        (GtkListBox                  *list);
-void        preuves_page_fill_remarks          (GtkListBox                  *list,
+typedef gboolean (*PreuvesRemarkFilter) (const PreuvesRemark *remark,
+                                         gpointer             user_data);
+
+void               preuves_page_fill_remarks   (GtkListBox                  *list,
                                                 PreuvesPortfolio            *portfolio,
-                                                const char                  *target_kind,
-                                                const char                  *target_id);
+                                                PreuvesRemarkFilter          filter,
+                                                gpointer                     user_data);
+const PreuvesBloc *preuves_remark_find_bloc    (PreuvesPortfolio            *portfolio,
+                                                const PreuvesRemark         *remark);
 
 G_END_DECLS

@@ -771,6 +771,16 @@ fill_sc_list (PreuvesPreuveEditor *self)
 /* ------------------------------------------------------------------ */
 /* The preuve */
 
+static gboolean
+remark_is_about_preuve (const PreuvesRemark *remark,
+                        gpointer             user_data)
+{
+  PreuvesPreuveEditor *self = user_data;
+
+  return g_strcmp0 (remark->target_kind, "preuve") == 0 &&
+         g_strcmp0 (remark->target_id, preuves_preuve_get_uuid (self->preuve)) == 0;
+}
+
 static void
 load_preuve (PreuvesPreuveEditor *self)
 {
@@ -795,8 +805,7 @@ load_preuve (PreuvesPreuveEditor *self)
                            create_attachment_row, NULL, NULL);
   preuves_list_box_remove_all (self->links_list);
   rebuild_links (self);
-  preuves_page_fill_remarks (self->remarks_list, self->portfolio, "preuve",
-                             preuves_preuve_get_uuid (preuve));
+  preuves_page_fill_remarks (self->remarks_list, self->portfolio, remark_is_about_preuve, self);
 }
 
 static void
@@ -809,8 +818,7 @@ portfolio_changed_cb (PreuvesPortfolio    *portfolio,
   if (g_strcmp0 (what, "links") == 0)
     rebuild_links (self);
   else if (g_strcmp0 (what, "remarks") == 0)
-    preuves_page_fill_remarks (self->remarks_list, self->portfolio, "preuve",
-                               preuves_preuve_get_uuid (self->preuve));
+    preuves_page_fill_remarks (self->remarks_list, self->portfolio, remark_is_about_preuve, self);
   else if (g_strcmp0 (what, "preuves") == 0 && preuves_preuve_get_deleted (self->preuve))
     preuves_preuve_editor_set_preuve (self, NULL);
 }
