@@ -82,23 +82,46 @@ probe_path (void)
   return g_build_filename (LIBEXECDIR, "preuves-pdf-probe", NULL);
 }
 
-static GStrv
-probe_argv (guint    timeout_ms,
-            gboolean find_annexes)
+/**
+ * preuves_pdf_probe_command_new:
+ * @forward_fds: (array length=n_forward_fds) (nullable): descriptors the
+ *   probe gets besides its standard streams, by their number in the child
+ *
+ * Returns: (transfer full): the start of a command line that runs the
+ * probe; add its options after it.
+ */
+GStrvBuilder *
+preuves_pdf_probe_command_new (const int *forward_fds,
+                               guint      n_forward_fds)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GStrvBuilder *builder = g_strv_builder_new ();
   g_autofree char *path = probe_path ();
-  g_autofree char *timeout = g_strdup_printf ("--timeout-ms=%u", timeout_ms);
 
   /* Inside Flatpak, the probe gets a sandbox of its own, with no network
-   * and no access to the user's files: the document only reaches it
-   * through its standard input. --watch-bus ends it if we die. */
+   * and no access to the user's files: documents only reach it through
+   * the descriptors it is given. --watch-bus ends it if we die. */
   if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
     {
       g_strv_builder_add_many (builder, "flatpak-spawn", "--sandbox", "--no-network",
                                "--watch-bus", NULL);
+      for (guint i = 0; i < n_forward_fds; i++)
+        {
+          g_autofree char *forward = g_strdup_printf ("--forward-fd=%d", forward_fds[i]);
+
+          g_strv_builder_add (builder, forward);
+        }
     }
   g_strv_builder_add (builder, path);
+  return builder;
+}
+
+static GStrv
+probe_argv (guint    timeout_ms,
+            gboolean find_annexes)
+{
+  g_autoptr(GStrvBuilder) builder = preuves_pdf_probe_command_new (NULL, 0);
+  g_autofree char *timeout = g_strdup_printf ("--timeout-ms=%u", timeout_ms);
+
   g_strv_builder_add (builder, timeout);
   if (!find_annexes)
     g_strv_builder_add (builder, "--no-annexes");

@@ -34,6 +34,11 @@ void              preuves_pdf_probe_run_file_async (GFile                       
                                                     gpointer                      user_data);
 PreuvesPdfReport *preuves_pdf_probe_run_finish     (GAsyncResult                 *result,
                                                     GError                      **error);
+/* For other modes of the probe: its path and, inside Flatpak, the sandbox
+ * it runs in, forwarding these descriptors. */
+GStrvBuilder     *preuves_pdf_probe_command_new    (const int                    *forward_fds,
+                                                    guint                         n_forward_fds);
+
 PreuvesPdfReport *preuves_pdf_probe_run_file       (GFile                        *file,
                                                     const PreuvesPdfProbeOptions *options,
                                                     GCancellable                 *cancellable,
