@@ -39,5 +39,7 @@ int preuves_cli_resolve (int argc, char **argv);
 int preuves_cli_assess (int argc, char **argv);
 int preuves_cli_merge (int argc, char **argv);
 int preuves_cli_changes (int argc, char **argv);
+int preuves_cli_report (int argc, char **argv);
+int preuves_cli_deposit (int argc, char **argv);
 
 G_END_DECLS

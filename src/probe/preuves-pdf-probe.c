@@ -5,12 +5,17 @@
  *
  * Usage: preuves-pdf-probe [--fd=N] [--no-annexes] [--timeout-ms=N]
  *                          [--memory-limit-mb=N] [--text]
+ *        preuves-pdf-probe --assemble --out-fd=N [--timeout-ms=N] …
  *
  * Reads the document from descriptor N (standard input by default), never
  * from a path, and writes one JSON object on standard output: the report
  * of preuves_pdf_report_to_json(), or {"error": {"code": "damaged"}}.
  * With --text, the report is the text of each page instead (for the
  * names check; the descriptor must then be seekable).
+ * With --assemble, standard input is a JSON manifest and descriptors 3, 4 …
+ * are its inputs (see preuves-pdf-assemble.h): the pages are drawn again
+ * into one PDF written to descriptor N, and the JSON on standard output
+ * says what each input gave.
  * Exit status: 0 report written; 10 + PreuvesPdfError the document could
  * not be read (the same code as in the JSON); 2 bad arguments. Killed by
  * SIGALRM: it ran out of time.
@@ -18,11 +23,13 @@
 
 #include "config.h"
 
+#include <gio/gunixinputstream.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 
 #include "preuves-pdf-analysis.h"
+#include "preuves-pdf-assemble.h"
 #include "preuves-pdf-text.h"
 
 /* AddressSanitizer reserves terabytes of address space for its shadow
@@ -48,6 +55,8 @@ static gboolean no_annexes = FALSE;
 static int timeout_ms = 0;
 static int memory_limit_mb = 2048;
 static gboolean page_texts = FALSE;
+static gboolean assemble = FALSE;
+static int out_fd = -1;
 
 static const GOptionEntry entries[] = {
   { "fd", 0, 0, G_OPTION_ARG_INT, &fd, "Read the document from this descriptor", "N" },
@@ -55,6 +64,8 @@ static const GOptionEntry entries[] = {
   { "timeout-ms", 0, 0, G_OPTION_ARG_INT, &timeout_ms, "Die after this long", "MS" },
   { "memory-limit-mb", 0, 0, G_OPTION_ARG_INT, &memory_limit_mb, "Address space limit, 0 for none", "MB" },
   { "text", 0, 0, G_OPTION_ARG_NONE, &page_texts, "Print the text of each page instead", NULL },
+  { "assemble", 0, 0, G_OPTION_ARG_NONE, &assemble, "Draw the inputs of a manifest into one PDF", NULL },
+  { "out-fd", 0, 0, G_OPTION_ARG_INT, &out_fd, "Write the assembled PDF to this descriptor", "N" },
   { NULL }
 };
 
@@ -118,6 +129,36 @@ print_error (const GError *error)
   return EXIT_PDF_ERROR + code;
 }
 
+#define MAX_MANIFEST_BYTES (4 * 1024 * 1024)
+
+/* The manifest is ours, but it is read with a bound all the same. */
+static int
+run_assemble (void)
+{
+  g_autoptr(GInputStream) stream = g_unix_input_stream_new (fd, FALSE);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint8 buffer[65536];
+  gssize n;
+
+  while ((n = g_input_stream_read (stream, buffer, sizeof buffer, NULL, NULL)) > 0 &&
+         bytes->len <= MAX_MANIFEST_BYTES)
+    g_byte_array_append (bytes, buffer, n);
+  if (n < 0 || bytes->len > MAX_MANIFEST_BYTES ||
+      !json_parser_load_from_data (parser, (const char *) bytes->data, bytes->len, &error))
+    {
+      g_printerr ("preuves-pdf-probe: bad manifest\n");
+      return EXIT_BAD_ARGUMENTS;
+    }
+  result = preuves_pdf_assemble (json_parser_get_root (parser), out_fd, &error);
+  if (result == NULL)
+    return print_error (error);
+  print_node (result);
+  return EXIT_SUCCESS;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -134,6 +175,16 @@ main (int    argc,
       return EXIT_BAD_ARGUMENTS;
     }
   limit_self ();
+
+  if (assemble)
+    {
+      if (out_fd < PREUVES_PDF_ASSEMBLE_FIRST_FD)
+        {
+          g_printerr ("preuves-pdf-probe: --assemble needs --out-fd\n");
+          return EXIT_BAD_ARGUMENTS;
+        }
+      return run_assemble ();
+    }
 
   if (page_texts)
     {

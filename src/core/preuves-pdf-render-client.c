@@ -1,0 +1,276 @@
+/* preuves-pdf-render-client.c — draws PDFs and images again into one PDF, in preuves-pdf-probe
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The deposit gathers the preuves' own PDFs, which may come from anyone:
+ * poppler reads them in the probe, inside its time and memory limits, and
+ * only a PDF drawn by cairo comes back.
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "preuves-pdf-assemble.h"
+#include "preuves-pdf-probe-client.h"
+#include "preuves-pdf-render-client.h"
+#include "preuves-pdf-report.h"
+
+#define MAX_ANSWER_BYTES    (1024 * 1024)
+#define TIMEOUT_PER_INPUT   30000
+/* preuves-pdf-probe exits with 10 + PreuvesPdfError. */
+#define EXIT_PDF_ERROR      10
+
+static GStrv
+render_argv (guint n_inputs,
+             guint timeout_ms)
+{
+  g_autoptr(GArray) fds = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autofree char *out = g_strdup_printf ("--out-fd=%u", PREUVES_PDF_ASSEMBLE_FIRST_FD + n_inputs);
+  g_autofree char *timeout = g_strdup_printf ("--timeout-ms=%u", timeout_ms);
+
+  for (guint i = 0; i <= n_inputs; i++)
+    {
+      int fd = PREUVES_PDF_ASSEMBLE_FIRST_FD + i;
+
+      g_array_append_val (fds, fd);
+    }
+  builder = preuves_pdf_probe_command_new ((const int *) fds->data, fds->len);
+  g_strv_builder_add_many (builder, "--assemble", out, timeout, NULL);
+  return g_strv_builder_end (builder);
+}
+
+static GSubprocess *
+spawn_render (const int  *inputs,
+              guint       n_inputs,
+              int         out_fd,
+              guint       timeout_ms,
+              GError    **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_auto(GStrv) argv = render_argv (n_inputs, timeout_ms);
+  g_autoptr(GError) local_error = NULL;
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE;
+  GSubprocess *process;
+
+  if (g_getenv ("PREUVES_PDF_PROBE_STDERR") == NULL)
+    flags |= G_SUBPROCESS_FLAGS_STDERR_SILENCE;
+  launcher = g_subprocess_launcher_new (flags);
+  for (guint i = 0; i < n_inputs; i++)
+    g_subprocess_launcher_take_fd (launcher, dup (inputs[i]), PREUVES_PDF_ASSEMBLE_FIRST_FD + i);
+  g_subprocess_launcher_take_fd (launcher, dup (out_fd), PREUVES_PDF_ASSEMBLE_FIRST_FD + n_inputs);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &local_error);
+  if (process == NULL)
+    {
+      g_debug ("Could not start %s: %s", argv[0], local_error->message);
+      g_propagate_error (error, preuves_pdf_error_new (PREUVES_PDF_ERROR_NO_PROBE, 0));
+    }
+  return process;
+}
+
+static GByteArray *
+read_answer (GSubprocess   *process,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GByteArray) answer = g_byte_array_new ();
+  GInputStream *stream = g_subprocess_get_stdout_pipe (process);
+  guint8 buffer[16384];
+  gssize n;
+
+  while ((n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error)) > 0)
+    {
+      g_byte_array_append (answer, buffer, n);
+      if (answer->len > MAX_ANSWER_BYTES)
+        {
+          g_propagate_error (error, preuves_pdf_error_new (PREUVES_PDF_ERROR_DAMAGED, 0));
+          return NULL;
+        }
+    }
+  return n < 0 ? NULL : g_steal_pointer (&answer);
+}
+
+static GError *
+error_from_exit (GSubprocess *process)
+{
+  int status;
+
+  if (g_subprocess_get_if_signaled (process))
+    return preuves_pdf_error_new (g_subprocess_get_term_sig (process) == SIGALRM ?
+                                  PREUVES_PDF_ERROR_TIMEOUT : PREUVES_PDF_ERROR_DAMAGED, 0);
+  status = g_subprocess_get_exit_status (process);
+  if (status == 126 || status == 127)
+    return preuves_pdf_error_new (PREUVES_PDF_ERROR_NO_PROBE, 0);
+  return preuves_pdf_error_new (PREUVES_PDF_ERROR_DAMAGED, 0);
+}
+
+static JsonNode *
+parse_answer (GByteArray  *answer,
+              GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, (const char *) answer->data, answer->len, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !json_object_has_member (json_node_get_object (root), "items"))
+    {
+      g_propagate_error (error, preuves_pdf_error_new (PREUVES_PDF_ERROR_DAMAGED, 0));
+      return NULL;
+    }
+  return json_node_copy (root);
+}
+
+static void
+cancelled_cb (GCancellable *cancellable,
+              GSubprocess  *process)
+{
+  g_subprocess_force_exit (process);
+}
+
+/* Writes the manifest, reads the answer, waits. The probe's own timer
+ * (SIGALRM) bounds the time, also inside its Flatpak sandbox. */
+static GByteArray *
+talk_to_probe (GSubprocess   *process,
+               JsonNode      *manifest,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree char *text = json_to_string (manifest, FALSE);
+  GOutputStream *input = g_subprocess_get_stdin_pipe (process);
+  g_autoptr(GByteArray) answer = NULL;
+  gulong cancelled_id = 0;
+
+  if (cancellable != NULL)
+    cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), process, NULL);
+  /* A probe that died early closes its end: its exit status says why. */
+  g_output_stream_write_all (input, text, strlen (text), NULL, cancellable, NULL);
+  g_output_stream_close (input, NULL, NULL);
+  answer = read_answer (process, cancellable, error);
+  if (answer == NULL)
+    g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, NULL);
+  g_cancellable_disconnect (cancellable, cancelled_id);
+  return g_steal_pointer (&answer);
+}
+
+JsonNode *
+preuves_pdf_probe_render (JsonNode      *manifest,
+                          const int     *inputs,
+                          guint          n_inputs,
+                          int            out_fd,
+                          guint          timeout_ms,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GByteArray) answer = NULL;
+
+  g_return_val_if_fail (manifest != NULL, NULL);
+  g_return_val_if_fail (inputs != NULL || n_inputs == 0, NULL);
+  g_return_val_if_fail (out_fd >= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (timeout_ms == 0)
+    timeout_ms = TIMEOUT_PER_INPUT * (n_inputs + 1);
+  process = spawn_render (inputs, n_inputs, out_fd, timeout_ms, error);
+  if (process == NULL)
+    return NULL;
+  answer = talk_to_probe (process, manifest, cancellable, error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || answer == NULL)
+    return NULL;
+  if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
+    {
+      g_propagate_error (error, error_from_exit (process));
+      return NULL;
+    }
+  return parse_answer (answer, error);
+}
+
+typedef struct
+{
+  JsonNode *manifest;
+  GArray   *inputs;
+  int       out_fd;
+  guint     timeout_ms;
+} RenderData;
+
+static void
+close_fd (gpointer fd)
+{
+  close (*(int *) fd);
+}
+
+static void
+render_data_free (RenderData *data)
+{
+  json_node_unref (data->manifest);
+  g_array_unref (data->inputs);
+  close (data->out_fd);
+  g_free (data);
+}
+
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RenderData *data = task_data;
+  GError *error = NULL;
+  JsonNode *answer = preuves_pdf_probe_render (data->manifest, (const int *) data->inputs->data, data->inputs->len,
+                                               data->out_fd, data->timeout_ms, cancellable, &error);
+
+  if (answer != NULL)
+    g_task_return_pointer (task, answer, (GDestroyNotify) json_node_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+preuves_pdf_probe_render_async (JsonNode            *manifest,
+                                const int           *inputs,
+                                guint                n_inputs,
+                                int                  out_fd,
+                                guint                timeout_ms,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RenderData *data;
+
+  g_return_if_fail (manifest != NULL);
+  g_return_if_fail (inputs != NULL || n_inputs == 0);
+  g_return_if_fail (out_fd >= 0);
+
+  data = g_new0 (RenderData, 1);
+  data->manifest = json_node_ref (manifest);
+  data->inputs = g_array_new (FALSE, FALSE, sizeof (int));
+  g_array_set_clear_func (data->inputs, close_fd);
+  for (guint i = 0; i < n_inputs; i++)
+    {
+      int fd = dup (inputs[i]);
+
+      g_array_append_val (data->inputs, fd);
+    }
+  data->out_fd = dup (out_fd);
+  data->timeout_ms = timeout_ms;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, preuves_pdf_probe_render_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) render_data_free);
+  g_task_run_in_thread (task, render_thread);
+}
+
+JsonNode *
+preuves_pdf_probe_render_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,39 @@
+/* preuves-pdf-render-client.h — draws PDFs and images again into one PDF, in preuves-pdf-probe
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Runs preuves-pdf-probe --assemble: @manifest is described in
+ * preuves-pdf-assemble.h; its item "input" i is @inputs[i], a readable
+ * and seekable descriptor. The PDF is written to @out_fd. The descriptors
+ * stay the caller's. @timeout_ms 0 means 30 seconds a input, plus 30.
+ *
+ * Returns: (transfer full): the probe's answer, {"pages": n, "items":
+ * [...]}. Errors are PREUVES_PDF_ERROR (timeout, damaged, no probe). */
+JsonNode *preuves_pdf_probe_render        (JsonNode             *manifest,
+                                           const int            *inputs,
+                                           guint                 n_inputs,
+                                           int                   out_fd,
+                                           guint                 timeout_ms,
+                                           GCancellable         *cancellable,
+                                           GError              **error);
+void      preuves_pdf_probe_render_async  (JsonNode             *manifest,
+                                           const int            *inputs,
+                                           guint                 n_inputs,
+                                           int                   out_fd,
+                                           guint                 timeout_ms,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+JsonNode *preuves_pdf_probe_render_finish (GAsyncResult         *result,
+                                           GError              **error);
+
+G_END_DECLS
