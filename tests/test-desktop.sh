@@ -17,7 +17,7 @@ metainfo="$3"
 mime="$4"
 help_build="$5"
 
-echo "1..13"
+echo "1..14"
 
 desktop-file-validate "$desktop" > "$scratch/log" 2>&1
 ok $? "desktop-file-validate accepts $(basename "$desktop")"
@@ -41,6 +41,18 @@ ok $? "scalable and symbolic icons exist for $app_id"
 xmllint --noout "$srcdir"/data/icons/hicolor/*/apps/*.svg > "$scratch/log" 2>&1
 ok $? "the icons are well-formed SVG"
 diag < "$scratch/log"
+
+# Every screenshot the metainfo shows is in data/screenshots, and small.
+missing=""
+for url in $(sed -n 's|.*<image[^>]*>\(.*\)</image>.*|\1|p' "$metainfo"); do
+  shot="$srcdir/data/screenshots/$(basename "$url")"
+  if [ ! -f "$shot" ] || [ "$(wc -c < "$shot")" -gt 307200 ]; then
+    missing="$missing $(basename "$url")"
+  fi
+done
+[ -z "$missing" ]
+ok $? "the metainfo's screenshots are in data/screenshots, under 300 KB each"
+[ -z "$missing" ] || echo "missing or too big:$missing" | diag
 
 # The French translation reaches the merged files.
 grep -q '^Comment\[fr\]=' "$desktop" && grep -q '^Keywords\[fr\]=.*;$' "$desktop"
