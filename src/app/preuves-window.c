@@ -65,16 +65,23 @@ busy_begin (PreuvesWindow *self,
     self->pulse_id = g_timeout_add (150, pulse_cb, self);
 }
 
-static void
+/* Returns FALSE when the window was closed while the work ran: its
+ * widgets are gone, so the caller only cleans up. */
+static gboolean
 busy_end (PreuvesWindow *self)
 {
   g_assert (self->n_busy > 0);
 
-  if (--self->n_busy > 0)
-    return;
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return FALSE;
 
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  if (--self->n_busy == 0)
+    {
+      g_clear_handle_id (&self->pulse_id, g_source_remove);
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+    }
+
+  return TRUE;
 }
 
 static void
@@ -431,10 +438,12 @@ create_cb (GObject      *object,
 {
   PreuvesWindow *self = PREUVES_WINDOW (object);
   g_autoptr(GError) error = NULL;
+  gboolean created = g_task_propagate_boolean (G_TASK (result), &error);
 
-  busy_end (self);
+  if (!busy_end (self))
+    return;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!created)
     {
       preuves_window_show_error (self, _("Cannot Create the Portfolio"), error);
       return;
@@ -524,10 +533,15 @@ import_cb (GObject      *object,
   GFile *dest = g_task_get_task_data (task);
   g_autofree char *name = dup_display_name (source);
   g_autoptr(GError) error = NULL;
+  gboolean imported = preuves_portfolio_file_import_finish (result, &error);
 
-  busy_end (self);
+  if (!busy_end (self))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The window was closed");
+      return;
+    }
 
-  if (!preuves_portfolio_file_import_finish (result, &error))
+  if (!imported)
     {
       g_autofree char *heading = g_strdup_printf (_("Cannot Import “%s”"), name);
 
@@ -596,10 +610,12 @@ export_cb (GObject      *object,
 {
   g_autoptr(PreuvesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean saved = preuves_portfolio_file_save_copy_finish (result, &error);
 
-  busy_end (self);
+  if (!busy_end (self))
+    return;
 
-  if (!preuves_portfolio_file_save_copy_finish (result, &error))
+  if (!saved)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         preuves_window_show_error (self, _("Cannot Export the Portfolio"), error);
@@ -736,9 +752,10 @@ attach_cb (GObject      *object,
   g_autoptr(PreuvesAttachment) attachment = NULL;
   g_autoptr(GError) error = NULL;
 
-  busy_end (self);
-
   attachment = preuves_portfolio_attach_file_finish (PREUVES_PORTFOLIO (object), result, &error);
+  if (!busy_end (self))
+    return;
+
   if (attachment == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     preuves_window_show_error (self, _("Cannot Add the Document"), error);
 }
@@ -991,8 +1008,12 @@ preuves_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  /* The sidebar goes with the template: no more updates for it. */
+  if (self->readiness_watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->readiness_watch, self);
   if (self->portfolio != NULL)
     set_portfolio (self, NULL);
+  g_clear_object (&self->readiness_watch);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PREUVES_TYPE_WINDOW);
 
@@ -1005,7 +1026,6 @@ preuves_window_finalize (GObject *object)
   PreuvesWindow *self = PREUVES_WINDOW (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->readiness_watch);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
 
