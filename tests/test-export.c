@@ -1,0 +1,467 @@
+/* test-export.c — the report and the deposit, opened again with poppler
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "pdf-fixtures.h"
+#include "portfolio-test-util.h"
+#include "preuves-deposit.h"
+#include "preuves-portfolio.h"
+#include "preuves-report.h"
+
+#define CANDIDATE      "Alex Essai"
+#define TITLE_A        "Budget prévisionnel du pôle"
+#define TITLE_BIG      "Photos du chantier"
+#define TITLE_SECRET   "Dossier disciplinaire Zorglub"
+#define JUSTIF_A       "Le budget montre JUSTIFALPHA"
+#define JUSTIF_SECRET  "SECRETJUSTIF"
+#define PAGE_TEXT      "PREUVEAPAGE"
+
+typedef struct
+{
+  char             *dir;
+  char             *path;
+  PreuvesPortfolio *portfolio;
+} Fixture;
+
+/* ---- A portfolio with three preuves -------------------------------------- */
+
+static void
+attach (Fixture       *fixture,
+        PreuvesPreuve *preuve,
+        const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PreuvesAttachment) attachment = preuves_portfolio_attach_file (fixture->portfolio, preuve, file,
+                                                                           NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (attachment);
+}
+
+static PreuvesPreuve *
+add_preuve (Fixture    *fixture,
+            const char *title,
+            const char *sous_competence,
+            const char *justification)
+{
+  g_autoptr(GError) error = NULL;
+  PreuvesPreuve *preuve = preuves_portfolio_add_preuve (fixture->portfolio, title, &error);
+  g_autoptr(PreuvesLink) link = NULL;
+
+  g_assert_no_error (error);
+  link = preuves_portfolio_link (fixture->portfolio, preuve, sous_competence, justification, &error);
+  g_assert_no_error (error);
+  return preuve;
+}
+
+/* Noise does not compress: the image weighs about its pixels, ~1.9 MB. */
+static char *
+make_noise_png (const char *dir)
+{
+  char *path = g_build_filename (dir, "chantier.png", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 800);
+  guint32 *pixels;
+  GRand *rand = g_rand_new_with_seed (7);
+
+  cairo_surface_flush (surface);
+  pixels = (guint32 *) cairo_image_surface_get_data (surface);
+  for (guint i = 0; i < 800 * 800; i++)
+    pixels[i] = g_rand_int (rand) & 0xFFFFFF;
+  cairo_surface_mark_dirty (surface);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_rand_free (rand);
+  return path;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *text = NULL;
+  PdfPageSpec pages[] = { { "Budget\n" PAGE_TEXT " one", FALSE }, { "Page two", FALSE }, { "Page three", FALSE } };
+  PreuvesPreuve *a, *big, *secret;
+
+  fixture->dir = g_dir_make_tmp ("test-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "portfolio.preuves", NULL);
+  file = g_file_new_for_path (fixture->path);
+  fixture->portfolio = preuves_portfolio_create (file, CANDIDATE, PREUVES_PATH_VAE, &error);
+  g_assert_no_error (error);
+  preuves_portfolio_set_etablissement (fixture->portfolio, "Lycée des Essais", &error);
+  g_assert_no_error (error);
+
+  pdf = g_build_filename (fixture->dir, "budget.pdf", NULL);
+  g_assert_true (preuves_test_make_pdf (pdf, pages, G_N_ELEMENTS (pages), NULL, 0, &error));
+  png = make_noise_png (fixture->dir);
+  text = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_assert_true (g_file_set_contents (text, "plain notes\n", -1, &error));
+
+  a = add_preuve (fixture, TITLE_A, "C1-1.1", JUSTIF_A);
+  attach (fixture, a, pdf);
+  big = add_preuve (fixture, TITLE_BIG, "C1-1.3", "Les photos montrent le chantier.");
+  attach (fixture, big, png);
+  attach (fixture, big, text);
+  secret = add_preuve (fixture, TITLE_SECRET, "C1-1.2", JUSTIF_SECRET);
+  preuves_preuve_set_confidential (secret, TRUE, &error);
+  g_assert_no_error (error);
+  attach (fixture, secret, pdf);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  preuves_portfolio_close (fixture->portfolio);
+  g_clear_object (&fixture->portfolio);
+  preuves_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* ---- Reading the PDFs again ---------------------------------------------- */
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *document;
+
+  g_assert_no_error (error);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+static char *
+all_text (PopplerDocument *document)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      /* Lines wrap in table cells: compare words, not lines. */
+      g_strdelimit (page_text, "\n", ' ');
+      g_string_append (text, page_text);
+      g_string_append_c (text, ' ');
+      g_object_unref (page);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+collect_outline (PopplerIndexIter *iter,
+                 GString          *titles)
+{
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+      PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+
+      if (action->type == POPPLER_ACTION_GOTO_DEST)
+        g_string_append_printf (titles, "%s\n", action->any.title);
+      poppler_action_free (action);
+      if (child != NULL)
+        {
+          collect_outline (child, titles);
+          poppler_index_iter_free (child);
+        }
+    }
+  while (poppler_index_iter_next (iter));
+}
+
+static char *
+outline_titles (PopplerDocument *document)
+{
+  PopplerIndexIter *iter = poppler_index_iter_new (document);
+  GString *titles = g_string_new (NULL);
+
+  if (iter != NULL)
+    {
+      collect_outline (iter, titles);
+      poppler_index_iter_free (iter);
+    }
+  return g_string_free (titles, FALSE);
+}
+
+/* Only what the user typed: no author, creator or producer. */
+static void
+assert_no_metadata (PopplerDocument *document)
+{
+  g_autofree char *author = poppler_document_get_author (document);
+  g_autofree char *creator = poppler_document_get_creator (document);
+  g_autofree char *producer = poppler_document_get_producer (document);
+
+  g_assert_true (author == NULL || *author == '\0');
+  g_assert_true (creator == NULL || *creator == '\0');
+  g_assert_true (producer == NULL || *producer == '\0');
+}
+
+static char *
+write_report (Fixture  *fixture,
+              gboolean  include_confidential)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreuvesReport) report = preuves_report_new (fixture->portfolio, include_confidential, &error);
+  char *path = g_build_filename (fixture->dir, include_confidential ? "all.pdf" : "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (preuves_report_get_n_excluded (report), ==, include_confidential ? 0 : 1);
+  g_assert_true (preuves_report_write (report, file, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* ---- Report -------------------------------------------------------------- */
+
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = write_report (fixture, FALSE);
+  PopplerDocument *document = open_pdf (path);
+  g_autofree char *text = all_text (document);
+  g_autofree char *outline = outline_titles (document);
+  g_autofree char *title = poppler_document_get_title (document);
+  int n_pages = poppler_document_get_n_pages (document);
+  g_autofree char *last = g_strdup_printf ("Page %d / %d", n_pages, n_pages);
+
+  g_assert_cmpint (n_pages, >, 1);
+  g_assert_nonnull (strstr (text, "Page 1 / "));
+  g_assert_nonnull (strstr (text, last));
+  g_assert_nonnull (strstr (text, CANDIDATE));
+  g_assert_nonnull (strstr (text, "Lycée des Essais"));
+  g_assert_nonnull (strstr (text, "C1-1.1"));
+  g_assert_nonnull (strstr (text, "JUSTIFALPHA"));
+  g_assert_nonnull (strstr (text, "Photos")); /* cells interleave: one word */
+  /* The written documents' section is there, even without a document. */
+  g_assert_nonnull (strstr (text, "15–20"));
+  /* Left out: the confidential preuve's title and its justification. */
+  g_assert_null (strstr (text, "Zorglub"));
+  g_assert_null (strstr (text, JUSTIF_SECRET));
+  g_assert_nonnull (strstr (outline, "Bloc 1"));
+  g_assert_nonnull (strstr (outline, "Bloc 4"));
+  g_assert_nonnull (strstr (title, CANDIDATE));
+  assert_no_metadata (document);
+  g_object_unref (document);
+}
+
+static void
+test_report_confidential (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = write_report (fixture, TRUE);
+  PopplerDocument *document = open_pdf (path);
+  g_autofree char *text = all_text (document);
+
+  g_assert_nonnull (strstr (text, "Zorglub"));
+  g_assert_nonnull (strstr (text, JUSTIF_SECRET));
+  g_object_unref (document);
+}
+
+/* Every row of a long table stays whole on its page. */
+static void
+test_report_long_table (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_text = preuves_test_body_text ("Justification", 12);
+  g_autofree char *path = NULL;
+  PopplerDocument *document;
+  g_autofree char *text = NULL;
+
+  for (guint i = 1; i <= 10; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("C1-1.%u", i);
+      g_autofree char *title = g_strdup_printf ("Preuve longue %u", i);
+      g_autofree char *why = g_strdup_printf ("ROWSTART%u %s ROWEND%u.", i, long_text, i);
+
+      add_preuve (fixture, title, id, why);
+    }
+  path = write_report (fixture, FALSE);
+  document = open_pdf (path);
+  text = all_text (document);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = g_strdelimit (poppler_page_get_text (page), "\n", ' ');
+
+      for (guint row = 1; row <= 10; row++)
+        {
+          g_autofree char *start = g_strdup_printf ("ROWSTART%u ", row);
+          g_autofree char *end = g_strdup_printf ("ROWEND%u.", row);
+
+          g_assert_true ((strstr (page_text, start) != NULL) == (strstr (page_text, end) != NULL));
+        }
+      g_object_unref (page);
+    }
+  g_assert_nonnull (strstr (text, "ROWEND10"));
+  g_object_unref (document);
+}
+
+/* ---- Deposit ------------------------------------------------------------- */
+
+static PreuvesDepositResult *
+write_deposit (Fixture  *fixture,
+               guint64   limit,
+               char    **dir_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreuvesReport) report = preuves_report_new (fixture->portfolio, FALSE, &error);
+  char *dir = g_build_filename (fixture->dir, "depot", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  PreuvesDepositResult *result;
+
+  g_assert_no_error (error);
+  result = preuves_deposit_write (report, file, limit, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  *dir_out = dir;
+  return result;
+}
+
+static void
+test_deposit (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PreuvesDepositResult) result = write_deposit (fixture, 10 * PREUVES_DEPOSIT_MB, &dir);
+  PreuvesDepositFile *bloc1 = result->files->pdata[0];
+  PopplerDocument *document;
+  g_autofree char *text = NULL;
+  g_autofree char *outline = NULL;
+
+  g_assert_cmpuint (result->files->len, ==, 4);
+  g_assert_true (g_str_has_prefix (bloc1->path, dir));
+  g_assert_true (g_str_has_suffix (bloc1->path, ".pdf"));
+  g_assert_nonnull (strstr (bloc1->path, "Bloc-1-"));
+  g_assert_false (bloc1->too_big);
+  g_assert_null (bloc1->message);
+  /* The text file cannot go in, and it is said so. */
+  g_assert_cmpuint (result->problems->len, ==, 1);
+  g_assert_nonnull (strstr (result->problems->pdata[0], "notes.txt"));
+
+  document = open_pdf (bloc1->path);
+  text = all_text (document);
+  outline = outline_titles (document);
+  /* Table, two title pages, three PDF pages, one image. */
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, bloc1->n_pages);
+  g_assert_cmpint (poppler_document_get_n_pages (document), >=, 1 + 2 + 3 + 1);
+  g_assert_nonnull (strstr (outline, "Correspondence table"));
+  g_assert_nonnull (strstr (outline, TITLE_A));
+  g_assert_nonnull (strstr (outline, TITLE_BIG));
+  g_assert_nonnull (strstr (outline, "budget.pdf"));
+  g_assert_nonnull (strstr (outline, "chantier.png"));
+  g_assert_null (strstr (outline, "Zorglub"));
+  /* The preuve's pages are drawn again as text, not as pictures. */
+  g_assert_nonnull (strstr (text, PAGE_TEXT));
+  g_assert_nonnull (strstr (text, "JUSTIFALPHA"));
+  g_assert_null (strstr (text, "Zorglub"));
+  g_assert_null (strstr (text, JUSTIF_SECRET));
+  assert_no_metadata (document);
+  g_object_unref (document);
+}
+
+static void
+test_deposit_limit (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PreuvesDepositResult) result = write_deposit (fixture, 500 * 1000, &dir);
+  PreuvesDepositFile *bloc1 = result->files->pdata[0];
+  PreuvesDepositFile *bloc2 = result->files->pdata[1];
+  PreuvesDepositContribution *biggest = bloc1->contributions->pdata[0];
+
+  /* Kept, flagged, and the biggest preuve named first. */
+  g_assert_true (g_file_test (bloc1->path, G_FILE_TEST_EXISTS));
+  g_assert_true (bloc1->too_big);
+  g_assert_cmpuint (bloc1->size, >, 500 * 1000);
+  g_assert_cmpstr (biggest->title, ==, TITLE_BIG);
+  g_assert_cmpuint (biggest->bytes, >, 1000 * 1000);
+  g_assert_nonnull (strstr (bloc1->message, TITLE_BIG));
+  g_assert_true (strstr (bloc1->message, TITLE_BIG) < strstr (bloc1->message, TITLE_A));
+  g_assert_false (bloc2->too_big);
+}
+
+static void
+run_cli (const char * const *argv,
+         int                 expected_status,
+         char              **err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  /* Its standard output would mix with the test's TAP. */
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, expected_status);
+}
+
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  const char *cli = g_getenv ("PREUVES_CLI");
+  g_autofree char *out = g_build_filename (fixture->dir, "cli.pdf", NULL);
+  g_autofree char *dir = g_build_filename (fixture->dir, "cli-depot", NULL);
+  g_autofree char *err = NULL;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("PREUVES_CLI is not set");
+      return;
+    }
+  /* The portfolio is open in the fixture: the CLI reads it alongside. */
+  {
+    const char * const argv[] = { cli, "report", fixture->path, out, NULL };
+
+    run_cli (argv, 0, NULL);
+    g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+  {
+    const char * const argv[] = { cli, "deposit", fixture->path, dir, "--limit-mb", "1", NULL };
+
+    run_cli (argv, 1, &err);
+    g_assert_nonnull (strstr (err, TITLE_BIG));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/export/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
+  g_test_add ("/export/report/confidential", Fixture, NULL, fixture_set_up, test_report_confidential,
+              fixture_tear_down);
+  g_test_add ("/export/report/long-table", Fixture, NULL, fixture_set_up, test_report_long_table,
+              fixture_tear_down);
+  g_test_add ("/export/deposit", Fixture, NULL, fixture_set_up, test_deposit, fixture_tear_down);
+  g_test_add ("/export/deposit/limit", Fixture, NULL, fixture_set_up, test_deposit_limit, fixture_tear_down);
+  g_test_add ("/export/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+
+  return g_test_run ();
+}
