@@ -497,6 +497,41 @@ test_window_user (void)
   destroy_window (window);
 }
 
+static void
+test_window_demo (void)
+{
+  PreuvesWindow *window = new_window ();
+  g_autofree char *outside = g_build_filename (library_dir, "..", "demo", NULL);
+  g_autoptr(GFile) demo = make_portfolio (outside, "demo.preuves", "Camille Démo", PREUVES_PATH_VAE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.preuves.Preuves");
+  GListModel *library = G_LIST_MODEL (preuves_application_get_library (app));
+  g_autoptr(GFile) first = NULL;
+
+  g_setenv ("PREUVES_DEMO_PORTFOLIO", g_file_peek_path (demo), TRUE);
+
+  /* The demo comes in as a copy in the library… */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
+  spin_until (shows_portfolio, window);
+  first = g_object_ref (preuves_portfolio_get_file (preuves_window_get_portfolio (window)));
+  g_assert_true (g_file_has_parent (first, preuves_library_get_folder (preuves_application_get_library (app))));
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, 1);
+
+  /* …and opening it again reopens that copy instead of adding another. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-portfolio", NULL);
+  spin_until (window_idle, window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
+  spin_until (shows_portfolio, window);
+  g_assert_true (g_file_equal (preuves_portfolio_get_file (preuves_window_get_portfolio (window)), first));
+  reload_library ();
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, 1);
+
+  g_settings_reset (settings, "demo-portfolio");
+  g_unsetenv ("PREUVES_DEMO_PORTFOLIO");
+  destroy_window (window);
+  g_assert_no_errno (g_unlink (g_file_peek_path (demo)));
+  g_assert_no_errno (g_rmdir (outside));
+}
+
 static GFile *
 write_pdf (const char *path)
 {
@@ -612,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/window/import-export", test_window_import_export);
   g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/window/user", test_window_user);
+  g_test_add_func ("/window/demo", test_window_demo);
 
   status = g_test_run ();
 

@@ -551,6 +551,13 @@ import_cb (GObject      *object,
       return;
     }
 
+  if (g_object_get_data (G_OBJECT (task), "is-demo") != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (dest);
+
+      g_settings_set_string (self->settings, "demo-portfolio", basename);
+    }
+
   preuves_library_reload (self->library);
   preuves_window_open_portfolio (self, dest);
   if (self->portfolio != NULL)
@@ -560,26 +567,15 @@ import_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
-/**
- * preuves_window_import_file:
- * @file: a portfolio from someone else, or from another computer
- *
- * Checks @file and copies it into the library (the hardened import), then
- * opens the copy. Progress shows at the top of the window; errors in a
- * dialog. The file chooser, drag and drop, the file manager and the demo
- * all come here.
- */
-void
-preuves_window_import_file (PreuvesWindow *self,
-                            GFile         *file)
+static void
+import_file (PreuvesWindow *self,
+             GFile         *file,
+             gboolean       is_demo)
 {
   g_autofree char *name = NULL;
   g_autoptr(GFile) dest = NULL;
   g_autoptr(GError) error = NULL;
   GTask *task;
-
-  g_return_if_fail (PREUVES_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
 
   name = dup_display_name (file);
   dest = preuves_library_dup_new_file (self->library, name, &error);
@@ -595,10 +591,30 @@ preuves_window_import_file (PreuvesWindow *self,
   g_task_set_source_tag (task, preuves_window_import_file);
   g_task_set_task_data (task, g_object_ref (dest), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "source", g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "is-demo", GINT_TO_POINTER (is_demo));
 
   busy_begin (self, FALSE);
   preuves_portfolio_file_import_async (file, dest, import_progress_cb, self, NULL,
                                        self->cancellable, import_cb, task);
+}
+
+/**
+ * preuves_window_import_file:
+ * @file: a portfolio from someone else, or from another computer
+ *
+ * Checks @file and copies it into the library (the hardened import), then
+ * opens the copy. Progress shows at the top of the window; errors in a
+ * dialog. The file chooser, drag and drop, the file manager and the demo
+ * all come here.
+ */
+void
+preuves_window_import_file (PreuvesWindow *self,
+                            GFile         *file)
+{
+  g_return_if_fail (PREUVES_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  import_file (self, file, FALSE);
 }
 
 /* Exporting --------------------------------------------------------------- */
@@ -943,6 +959,11 @@ open_demo_action_cb (GtkWidget  *widget,
 {
   PreuvesWindow *self = PREUVES_WINDOW (widget);
   g_autoptr(GFile) demo = preuves_application_dup_demo_file ();
+  g_autofree char *copy_name = g_settings_get_string (self->settings, "demo-portfolio");
+  g_autoptr(GFile) demo_copy = NULL;
+
+  if (copy_name[0] != '\0' && strchr (copy_name, '/') == NULL)
+    demo_copy = g_file_get_child (preuves_library_get_folder (self->library), copy_name);
 
   if (!g_file_query_exists (demo, NULL))
     {
@@ -955,7 +976,15 @@ open_demo_action_cb (GtkWidget  *widget,
       return;
     }
 
-  preuves_window_import_file (self, demo);
+  /* The demo is imported once; opening it again reopens that copy, with
+   * whatever was tried on it, rather than piling up copies. */
+  if (demo_copy != NULL && preuves_library_lookup (self->library, demo_copy) != NULL)
+    {
+      preuves_window_open_portfolio (self, demo_copy);
+      return;
+    }
+
+  import_file (self, demo, TRUE);
 }
 
 /* GObject ----------------------------------------------------------------- */
