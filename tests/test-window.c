@@ -532,6 +532,31 @@ test_window_demo (void)
   g_assert_no_errno (g_rmdir (outside));
 }
 
+static void
+test_window_open_file (void)
+{
+  g_autofree char *outside = g_build_filename (library_dir, "..", "opened", NULL);
+  g_autoptr(GFile) file = NULL;
+  PreuvesWindow *window;
+
+  clear_library ();
+  file = make_portfolio (outside, "from-files.preuves", "Inès Ouverte", PREUVES_PATH_FORMATION);
+
+  /* Opening a portfolio from the file manager imports a copy and opens it. */
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = PREUVES_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_object_ref (window);
+  spin_until (shows_portfolio, window);
+  g_assert_cmpstr (preuves_portfolio_get_candidate_name (preuves_window_get_portfolio (window)), ==, "Inès Ouverte");
+  g_assert_false (g_file_equal (preuves_portfolio_get_file (preuves_window_get_portfolio (window)), file));
+  g_assert_true (g_file_query_exists (file, NULL));
+
+  destroy_window (window);
+  g_assert_no_errno (g_unlink (g_file_peek_path (file)));
+  g_assert_no_errno (g_rmdir (outside));
+}
+
 static GFile *
 write_pdf (const char *path)
 {
@@ -648,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/window/user", test_window_user);
   g_test_add_func ("/window/demo", test_window_demo);
+  g_test_add_func ("/window/open-file", test_window_open_file);
 
   status = g_test_run ();
 
