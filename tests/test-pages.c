@@ -23,6 +23,7 @@
 #include "preuves-assessment.h"
 #include "preuves-bloc-page.h"
 #include "preuves-document-check.h"
+#include "preuves-epreuve-panel.h"
 #include "preuves-coverage-matrix.h"
 #include "preuves-matrix-page.h"
 #include "preuves-overview-page.h"
@@ -686,21 +687,22 @@ test_pages_document (void)
   GtkWidget *page = preuves_bloc_page_new ("B1");
   GtkWidget *window = show_in_window (page, 900, 700);
   g_autoptr(GFile) pdf = make_pdf ("diagnostic.pdf", 22, 18);
-  AdwActionRow *pages_row = template_child (page, PREUVES_TYPE_BLOC_PAGE, "pages_row");
-  AdwActionRow *annex_row = template_child (page, PREUVES_TYPE_BLOC_PAGE, "annex_row");
+  GtkWidget *panel = template_child (page, PREUVES_TYPE_BLOC_PAGE, "epreuve_panel");
+  AdwActionRow *pages_row = template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "pages_row");
+  AdwActionRow *annex_row = template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "annex_row");
 
   g_object_set (page, "portfolio", portfolio, NULL);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pages_row)));
   preuves_bloc_page_attach_document (PREUVES_BLOC_PAGE (page), pdf);
   /* The button comes back once the check is done. */
-  g_assert_false (gtk_widget_get_sensitive (template_child (page, PREUVES_TYPE_BLOC_PAGE, "document_button")));
-  spin_until ((Condition) gtk_widget_get_sensitive, template_child (page, PREUVES_TYPE_BLOC_PAGE, "document_button"));
+  g_assert_false (gtk_widget_get_sensitive (template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "document_button")));
+  spin_until ((Condition) gtk_widget_get_sensitive, template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "document_button"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pages_row)));
-  g_assert_cmpstr (adw_preferences_row_get_title (template_child (page, PREUVES_TYPE_BLOC_PAGE, "document_row")), ==, "diagnostic.pdf");
+  g_assert_cmpstr (adw_preferences_row_get_title (template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "document_row")), ==, "diagnostic.pdf");
   g_assert_cmpstr (adw_action_row_get_subtitle (pages_row), ==, "17 pages, within the 15 to 20 pages expected");
   g_assert_cmpstr (adw_action_row_get_subtitle (annex_row), ==, "Found from an annex heading at the top of a page");
 
-  gtk_spin_button_set_value (template_child (page, PREUVES_TYPE_BLOC_PAGE, "annex_spin"), 14);
+  gtk_spin_button_set_value (template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "annex_spin"), 14);
   gtk_widget_activate (find_button_with_label (page, "_Correct"));
   spin_until (subtitle_changed, pages_row);
   g_assert_cmpstr (adw_action_row_get_subtitle (pages_row), ==,

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "preuves-epreuve-panel.h"
 #include "preuves-overview-page.h"
 #include "preuves-page-util.h"
 #include "preuves-readiness-row.h"
@@ -32,6 +33,7 @@ struct _PreuvesOverviewPage
   GtkListBox            *blocs_list;
   AdwPreferencesGroup   *remarks_group;
   GtkListBox            *remarks_list;
+  PreuvesEpreuvePanel   *finale_panel;
 };
 
 enum {
@@ -205,7 +207,14 @@ next_row_activated_cb (GtkListBox          *list,
 {
   const PreuvesReadinessReason *reason = g_object_get_data (G_OBJECT (row), "reason");
 
-  if (reason != NULL)
+  if (reason == NULL)
+    return;
+  /* The épreuve finale's document and criteria are on this page. */
+  if (g_strcmp0 (reason->target, "finale") == 0 && g_str_has_prefix (reason->kind, "document-"))
+    preuves_epreuve_panel_focus_document (self->finale_panel);
+  else if (g_str_has_prefix (reason->kind, "criterion-") && g_str_has_prefix (reason->target, "EF-"))
+    preuves_epreuve_panel_focus_criterion (self->finale_panel, reason->target);
+  else
     preuves_page_show_reason_target (GTK_WIDGET (self), reason,
                                      g_object_get_data (G_OBJECT (row), "part"));
 }
@@ -216,6 +225,9 @@ preuves_overview_page_dispose (GObject *object)
   PreuvesOverviewPage *self = PREUVES_OVERVIEW_PAGE (object);
 
   preuves_overview_page_set_portfolio (self, NULL);
+  /* A computation in flight keeps the watch alive: stop listening. */
+  if (self->watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->watch, self);
   g_clear_object (&self->watch);
   G_OBJECT_CLASS (preuves_overview_page_parent_class)->dispose (object);
 }
@@ -267,6 +279,7 @@ preuves_overview_page_class_init (PreuvesOverviewPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PREUVES_TYPE_EPREUVE_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, PREUVES_RESOURCE_PREFIX "/preuves-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PreuvesOverviewPage, overall_title);
   gtk_widget_class_bind_template_child (widget_class, PreuvesOverviewPage, overall_state);
@@ -277,6 +290,7 @@ preuves_overview_page_class_init (PreuvesOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PreuvesOverviewPage, blocs_list);
   gtk_widget_class_bind_template_child (widget_class, PreuvesOverviewPage, remarks_group);
   gtk_widget_class_bind_template_child (widget_class, PreuvesOverviewPage, remarks_list);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesOverviewPage, finale_panel);
   gtk_widget_class_bind_template_callback (widget_class, next_row_activated_cb);
 }
 
@@ -316,6 +330,7 @@ preuves_overview_page_set_portfolio (PreuvesOverviewPage *self,
     return;
   g_clear_signal_handler (&self->changed_id, old);
   preuves_readiness_watch_set_portfolio (self->watch, portfolio);
+  preuves_epreuve_panel_set_portfolio (self->finale_panel, portfolio);
   if (portfolio != NULL)
     self->changed_id = g_signal_connect (portfolio, "changed",
                                          G_CALLBACK (portfolio_changed_cb), self);

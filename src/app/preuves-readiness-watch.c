@@ -209,6 +209,7 @@ preuves_readiness_watch_set_portfolio (PreuvesReadinessWatch *self,
     return;
   g_clear_signal_handler (&self->changed_id, self->portfolio);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
   g_set_object (&self->portfolio, portfolio);
   if (portfolio != NULL)
     {

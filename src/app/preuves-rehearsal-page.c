@@ -157,11 +157,11 @@ update_display (PreuvesRehearsalPage *self)
       gtk_label_set_text (self->window_label, _("Start when you begin your presentation, as in front of the jury."));
       gtk_progress_bar_set_fraction (self->window_bar, 0);
       set_bar_state (self, PREUVES_REHEARSAL_WINDOW_SHORT);
-      gtk_button_set_label (self->advance_button, _("_Start the Presentation"));
+      gtk_button_set_label (self->advance_button, _("_Start Presentation"));
       return;
     case PREUVES_REHEARSAL_PHASE_DONE:
       gtk_label_set_text (self->phase_label, _("Done"));
-      gtk_button_set_label (self->advance_button, _("_Start the Presentation"));
+      gtk_button_set_label (self->advance_button, _("_Start Presentation"));
       show_result (self);
       return;
     case PREUVES_REHEARSAL_PHASE_PRESENTATION:
@@ -174,7 +174,7 @@ update_display (PreuvesRehearsalPage *self)
   gtk_label_set_text (self->phase_label,
                       phase == PREUVES_REHEARSAL_PHASE_PRESENTATION ? _("Presentation") : _("Exchange with the jury"));
   gtk_button_set_label (self->advance_button,
-                        phase == PREUVES_REHEARSAL_PHASE_PRESENTATION ? _("_Start the Exchange") : _("_Finish"));
+                        phase == PREUVES_REHEARSAL_PHASE_PRESENTATION ? _("Start _Exchange") : _("_Finish"));
   time = preuves_format_minutes_seconds (elapsed);
   gtk_label_set_text (self->time_label, time);
   window = window_text (self->timer, phase, elapsed);
