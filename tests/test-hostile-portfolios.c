@@ -420,6 +420,30 @@ test_duplicate_uuids (Fixture       *fixture,
   assert_outcome (fixture, path, 0, 0, FALSE);
 }
 
+/* A preuve without a UUID (the NOT NULL rule taken out of the schema for
+ * the write, then put back): opening must refuse it, not crash on it. */
+static void
+test_null_uuid (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = tampered_copy (fixture, "null-uuid.preuves",
+                                         "PRAGMA writable_schema = ON;"
+                                         "UPDATE sqlite_schema SET sql = replace (sql, 'uuid TEXT UNIQUE NOT NULL', 'uuid TEXT UNIQUE')"
+                                         "  WHERE name = 'preuve';");
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF;"
+                                 "UPDATE preuve SET uuid = NULL WHERE title = 'Plan de formation';"
+                                 "PRAGMA writable_schema = ON;"
+                                 "UPDATE sqlite_schema SET sql = replace (sql, 'uuid TEXT UNIQUE', 'uuid TEXT UNIQUE NOT NULL')"
+                                 "  WHERE name = 'preuve';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_outcome (fixture, path, DAMAGED, FALSE);
+}
+
 static void
 test_future_schema (Fixture       *fixture,
                     gconstpointer  data)
@@ -591,6 +615,7 @@ main (int    argc,
   ADD ("values-out-of-range", test_values_out_of_range);
   ADD ("invalid-utf8", test_invalid_utf8);
   ADD ("duplicate-uuids", test_duplicate_uuids);
+  ADD ("null-uuid", test_null_uuid);
   ADD ("future-schema", test_future_schema);
   ADD ("negative-version", test_negative_version);
   ADD ("other-database-with-our-id", test_other_database_with_our_id);
