@@ -142,6 +142,14 @@ load_preuves (PreuvesPortfolio  *self,
     {
       PreuvesPreuve *preuve = preuves_preuve_new_from_row (self, stmt);
 
+      /* The schema forbids it, but a damaged file can still hold it. */
+      if (preuves_preuve_get_uuid (preuve) == NULL)
+        {
+          g_object_unref (preuve);
+          g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_DAMAGED,
+                               _("This portfolio is damaged: a preuve has no identifier. Open a saved copy of it."));
+          return FALSE;
+        }
       g_hash_table_insert (self->preuves_by_uuid,
                            g_strdup (preuves_preuve_get_uuid (preuve)),
                            g_object_ref (preuve));
