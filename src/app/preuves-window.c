@@ -18,6 +18,10 @@
 #include "preuves-overview-page.h"
 #include "preuves-page-util.h"
 #include "preuves-portfolio-file.h"
+#include "preuves-changes-page.h"
+#include "preuves-remarks-list.h"
+#include "preuves-review-note.h"
+#include "preuves-review-panel.h"
 #include "preuves-review.h"
 #include "preuves-window-private.h"
 
@@ -1149,6 +1153,10 @@ preuves_window_class_init (PreuvesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PREUVES_TYPE_BLOC_PAGE);
+  g_type_ensure (PREUVES_TYPE_CHANGES_PAGE);
+  g_type_ensure (PREUVES_TYPE_REMARKS_LIST);
+  g_type_ensure (PREUVES_TYPE_REVIEW_NOTE);
+  g_type_ensure (PREUVES_TYPE_REVIEW_PANEL);
   g_type_ensure (PREUVES_TYPE_LIBRARY_PAGE);
   g_type_ensure (PREUVES_TYPE_MATRIX_PAGE);
   g_type_ensure (PREUVES_TYPE_OVERVIEW_PAGE);
