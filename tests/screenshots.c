@@ -63,23 +63,27 @@ wait_for_view (PreuvesWindow *window,
   settle (600);
 }
 
-/* A widget paintable made while a relayout is pending holds nothing:
- * let the frame clock run and take it again. */
+/* A window that was not laid out yet, or a widget paintable made while a
+ * relayout is pending, gives nothing: let the frame clock run and take it
+ * again. */
 static GskRenderNode *
 snapshot_window (GtkWidget *widget,
-                 int        width,
-                 int        height)
+                 int       *width,
+                 int       *height)
 {
-  for (guint attempt = 0; attempt < 50; attempt++)
+  for (guint attempt = 0; attempt < 200; attempt++)
     {
       g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
       g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
       GskRenderNode *node;
 
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      *width = gtk_widget_get_width (widget);
+      *height = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), *width, *height);
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node != NULL)
+      if (node != NULL && *width > 0 && *height > 0)
         return node;
+      g_clear_pointer (&node, gsk_render_node_unref);
       settle (100);
     }
 
@@ -91,9 +95,8 @@ render (gpointer    window,
         const char *name)
 {
   GtkWidget *widget = GTK_WIDGET (window);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = snapshot_window (widget, width, height);
+  int width, height;
+  g_autoptr(GskRenderNode) node = snapshot_window (widget, &width, &height);
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *basename = *suffix != '\0' ? g_strdup_printf ("%s-%s.png", name, suffix)
                                                 : g_strdup_printf ("%s.png", name);
@@ -102,7 +105,7 @@ render (gpointer    window,
   if (node == NULL)
     g_error ("Nothing to render for %s", name);
 
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (!gdk_texture_save_to_png (texture, path))
     g_error ("Cannot write %s", path);
