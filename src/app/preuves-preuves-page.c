@@ -23,6 +23,7 @@ struct _PreuvesPreuvesPage
   GHashTable          *links_by_preuve;
   GPtrArray           *scope_codes;   /* "" then bloc and compétence codes */
   GtkCustomFilter     *filter;
+  GHashTable          *bound_items;   /* GtkListItem showing a preuve now */
 
   AdwLeaflet          *leaflet;
   GtkWidget           *sidebar;
@@ -67,7 +68,11 @@ refresh_links (PreuvesPreuvesPage *self)
         {
           g_autoptr(PreuvesLink) link = g_list_model_get_item (links, j);
 
-          g_hash_table_add (ids, g_strdup (preuves_link_get_sous_competence_id (link)));
+          const char *justification = preuves_link_get_justification (link);
+
+          /* The value says whether the link is justified (2) or not (1). */
+          g_hash_table_insert (ids, g_strdup (preuves_link_get_sous_competence_id (link)),
+                               GINT_TO_POINTER (justification && justification[0] ? 2 : 1));
         }
       g_hash_table_insert (self->links_by_preuve, g_strdup (preuves_preuve_get_uuid (preuve)), ids);
     }
@@ -139,6 +144,117 @@ filter_func (gpointer item,
   return matches_search (preuve, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
+/* ------------------------------------------------------------------ */
+/* Rows: the title, what the preuve proves (or that it proves nothing
+ * yet, so that gaps show in the list), and a lock when confidential. */
+
+static void
+update_item_links (PreuvesPreuvesPage *self,
+                   GtkListItem        *item)
+{
+  PreuvesPreuve *preuve = gtk_list_item_get_item (item);
+  GtkWidget *subtitle = g_object_get_data (G_OBJECT (item), "subtitle");
+  GHashTable *ids = g_hash_table_lookup (self->links_by_preuve, preuves_preuve_get_uuid (preuve));
+  guint n = ids ? g_hash_table_size (ids) : 0;
+  guint unjustified = 0;
+  g_autofree char *text = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (ids != NULL)
+    {
+      g_hash_table_iter_init (&iter, ids);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        unjustified += GPOINTER_TO_INT (value) == 1;
+    }
+  if (n == 0)
+    text = g_strdup (_("Not mapped yet"));
+  else if (unjustified > 0)
+    /* Translators: "Proves 3 sous-compétences, 1 without justification" */
+    text = g_strdup_printf (g_dngettext (NULL, "Proves %u sous-compétence, %u without justification",
+                                         "Proves %u sous-compétences, %u without justification", n),
+                            n, unjustified);
+  else
+    text = g_strdup_printf (g_dngettext (NULL, "Proves %u sous-compétence", "Proves %u sous-compétences", n), n);
+  gtk_label_set_text (GTK_LABEL (subtitle), text);
+  if (n == 0 || unjustified > 0)
+    gtk_widget_add_css_class (subtitle, "warning");
+  else
+    gtk_widget_remove_css_class (subtitle, "warning");
+}
+
+static void
+item_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               PreuvesPreuvesPage       *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_tooltip_text (lock, _("Confidential"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Confidential"), -1);
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), lock);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  g_object_set_data (G_OBJECT (item), "title", title);
+  g_object_set_data (G_OBJECT (item), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (item), "lock", lock);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+item_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              PreuvesPreuvesPage       *self)
+{
+  PreuvesPreuve *preuve = gtk_list_item_get_item (item);
+  GBinding *title, *lock;
+
+  title = g_object_bind_property (preuve, "title", g_object_get_data (G_OBJECT (item), "title"), "label",
+                                  G_BINDING_SYNC_CREATE);
+  lock = g_object_bind_property (preuve, "confidential", g_object_get_data (G_OBJECT (item), "lock"), "visible",
+                                 G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (item), "title-binding", title);
+  g_object_set_data (G_OBJECT (item), "lock-binding", lock);
+  update_item_links (self, item);
+  g_hash_table_add (self->bound_items, item);
+}
+
+static void
+item_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                PreuvesPreuvesPage       *self)
+{
+  g_binding_unbind (g_object_get_data (G_OBJECT (item), "title-binding"));
+  g_binding_unbind (g_object_get_data (G_OBJECT (item), "lock-binding"));
+  g_hash_table_remove (self->bound_items, item);
+}
+
+static void
+update_bound_items (PreuvesPreuvesPage *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_item_links (self, item);
+}
+
 static void
 update_list_stack (PreuvesPreuvesPage *self)
 {
@@ -169,6 +285,7 @@ portfolio_changed_cb (PreuvesPortfolio   *portfolio,
   if (g_strcmp0 (what, "links") == 0 || g_strcmp0 (what, "preuves") == 0)
     {
       refresh_links (self);
+      update_bound_items (self);
       filters_changed_cb (self);
     }
 }
@@ -435,6 +552,7 @@ preuves_preuves_page_finalize (GObject *object)
 
   g_hash_table_unref (self->links_by_preuve);
   g_ptr_array_unref (self->scope_codes);
+  g_hash_table_unref (self->bound_items);
   G_OBJECT_CLASS (preuves_preuves_page_parent_class)->finalize (object);
 }
 
@@ -502,6 +620,9 @@ preuves_preuves_page_class_init (PreuvesPreuvesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -519,6 +640,7 @@ preuves_preuves_page_init (PreuvesPreuvesPage *self)
   self->links_by_preuve = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                  (GDestroyNotify) g_hash_table_unref);
   self->scope_codes = g_ptr_array_new_with_free_func (g_free);
+  self->bound_items = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

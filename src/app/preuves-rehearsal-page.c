@@ -22,6 +22,7 @@ struct _PreuvesRehearsalPage
   char                  *epreuve_id;
   const PreuvesEpreuve  *epreuve;
   PreuvesRehearsalTimer *timer;
+  guint                  inhibit_cookie;
 
   GtkLabel              *title_label;
   GtkLabel              *durations_label;
@@ -242,6 +243,30 @@ save_rehearsal (PreuvesRehearsalPage *self)
   fill_history (self);
 }
 
+/* The screen must not blank in the middle of a 40-minute rehearsal. */
+static void
+update_inhibit (PreuvesRehearsalPage *self)
+{
+  GApplication *app = g_application_get_default ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PreuvesRehearsalPhase phase = self->timer ? preuves_rehearsal_timer_get_phase (self->timer)
+                                            : PREUVES_REHEARSAL_PHASE_READY;
+  gboolean running = phase == PREUVES_REHEARSAL_PHASE_PRESENTATION || phase == PREUVES_REHEARSAL_PHASE_EXCHANGE;
+
+  if (!GTK_IS_APPLICATION (app))
+    return;
+  if (running && self->inhibit_cookie == 0)
+    self->inhibit_cookie = gtk_application_inhibit (GTK_APPLICATION (app),
+                                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                    GTK_APPLICATION_INHIBIT_IDLE,
+                                                    _("Rehearsing an oral"));
+  else if (!running && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (GTK_APPLICATION (app), self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
 static void
 advance_action_cb (GtkWidget  *widget,
                    const char *action_name,
@@ -257,6 +282,7 @@ advance_action_cb (GtkWidget  *widget,
   if (preuves_rehearsal_timer_get_phase (self->timer) == PREUVES_REHEARSAL_PHASE_DONE)
     save_rehearsal (self);
   update_display (self);
+  update_inhibit (self);
 }
 
 static void
@@ -269,6 +295,7 @@ reset_action_cb (GtkWidget  *widget,
   if (self->timer != NULL)
     preuves_rehearsal_timer_reset (self->timer);
   update_display (self);
+  update_inhibit (self);
 }
 
 static void
@@ -287,6 +314,7 @@ preuves_rehearsal_page_dispose (GObject *object)
 
   preuves_rehearsal_page_set_portfolio (self, NULL);
   g_clear_object (&self->timer);
+  update_inhibit (self);
   G_OBJECT_CLASS (preuves_rehearsal_page_parent_class)->dispose (object);
 }
 
@@ -438,6 +466,7 @@ preuves_rehearsal_page_set_epreuve_id (PreuvesRehearsalPage *self,
   self->epreuve_id = g_strdup (epreuve_id);
   self->epreuve = epreuve;
   g_clear_object (&self->timer);
+  update_inhibit (self);
   if (epreuve != NULL && epreuve->presentation_max > 0)
     {
       self->timer = preuves_rehearsal_timer_new (epreuve->presentation_min * 60, epreuve->presentation_max * 60,
