@@ -12,6 +12,8 @@
 #include "preuves-epreuve-panel.h"
 #include "preuves-page-util.h"
 #include "preuves-readiness-watch.h"
+#include "preuves-remarks-list.h"
+#include "preuves-review-panel.h"
 
 /* Rows are rebuilt a moment after a burst of changes, not on each. */
 #define REFRESH_DELAY_MS 150
@@ -343,7 +345,10 @@ remark_is_about_bloc (const PreuvesRemark *remark,
 {
   PreuvesBlocPage *self = user_data;
 
-  return preuves_remark_find_bloc (portfolio_of (self), remark) == self->bloc;
+  /* The remarks on the bloc itself have their own list, with answers, at
+   * the end of the page; these are the ones on what the bloc holds. */
+  return g_strcmp0 (remark->target_kind, "bloc") != 0 &&
+         preuves_remark_find_bloc (portfolio_of (self), remark) == self->bloc;
 }
 
 static void
@@ -458,6 +463,8 @@ preuves_bloc_page_class_init (PreuvesBlocPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PREUVES_TYPE_EPREUVE_PANEL);
+  g_type_ensure (PREUVES_TYPE_REMARKS_LIST);
+  g_type_ensure (PREUVES_TYPE_REVIEW_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, PREUVES_RESOURCE_PREFIX "/preuves-bloc-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PreuvesBlocPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, PreuvesBlocPage, state_label);
