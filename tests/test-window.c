@@ -237,9 +237,15 @@ test_window_dialogs (void)
                          "Camille Martin");
   adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (prefs, PREUVES_TYPE_PREFERENCES_WINDOW, "role_row")), 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (prefs, PREUVES_TYPE_PREFERENCES_WINDOW, "style_row")), 2);
-  g_assert_cmpstr (g_settings_get_string (settings, "user-name"), ==, "Camille Martin");
-  g_assert_cmpstr (g_settings_get_string (settings, "user-role"), ==, "advisor");
-  g_assert_cmpstr (g_settings_get_string (settings, "style-variant"), ==, "dark");
+  {
+    g_autofree char *user_name = g_settings_get_string (settings, "user-name");
+    g_autofree char *user_role = g_settings_get_string (settings, "user-role");
+    g_autofree char *style_variant = g_settings_get_string (settings, "style-variant");
+
+    g_assert_cmpstr (user_name, ==, "Camille Martin");
+    g_assert_cmpstr (user_role, ==, "advisor");
+    g_assert_cmpstr (style_variant, ==, "dark");
+  }
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   gtk_window_destroy (GTK_WINDOW (prefs));
   g_assert_finalize_object (prefs);
@@ -557,6 +563,31 @@ test_window_open_file (void)
   g_assert_no_errno (g_rmdir (outside));
 }
 
+static void
+test_window_size_remembered (void)
+{
+  PreuvesWindow *window = new_window ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.preuves.Preuves");
+  int width, height;
+
+  /* Closing the window keeps its size for the next one. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_close (GTK_WINDOW (window));
+  spin_idle ();
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_assert_finalize_object (window);
+
+  window = open_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  destroy_window (window);
+  g_settings_reset (settings, "window-size");
+}
+
 static GFile *
 write_pdf (const char *path)
 {
@@ -674,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/window/user", test_window_user);
   g_test_add_func ("/window/demo", test_window_demo);
   g_test_add_func ("/window/open-file", test_window_open_file);
+  g_test_add_func ("/window/size-remembered", test_window_size_remembered);
 
   status = g_test_run ();
 
