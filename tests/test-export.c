@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
 #include <string.h>
@@ -319,6 +320,46 @@ test_report_long_table (Fixture       *fixture,
   g_object_unref (document);
 }
 
+/* Printing lays the same report out on the printer's paper (here US
+ * Letter) and draws it page by page with the same code. */
+static void
+test_report_print_pages (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreuvesReport) report = preuves_report_new (fixture->portfolio, FALSE, &error);
+  g_autofree char *path = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 612, 792);
+  cairo_t *cr = cairo_create (surface);
+  guint n_pages = preuves_report_paginate (report, cr, 612, 792);
+  g_autofree char *last = g_strdup_printf ("Page %u / %u", n_pages, n_pages);
+  PopplerDocument *document;
+  g_autofree char *text = NULL;
+  double width, height;
+  PopplerPage *page;
+
+  g_assert_cmpuint (n_pages, >, 1);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      preuves_report_draw_page (report, cr, i);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  document = open_pdf (path);
+  text = all_text (document);
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, n_pages);
+  g_assert_nonnull (strstr (text, last));
+  g_assert_nonnull (strstr (text, "JUSTIFALPHA"));
+  g_assert_null (strstr (text, "Zorglub"));
+  page = poppler_document_get_page (document, 0);
+  poppler_page_get_size (page, &width, &height);
+  g_assert_cmpfloat (width, ==, 612);
+  g_object_unref (page);
+  g_object_unref (document);
+}
+
 /* ---- Deposit ------------------------------------------------------------- */
 
 static PreuvesDepositResult *
@@ -458,6 +499,8 @@ main (int    argc,
   g_test_add ("/export/report/confidential", Fixture, NULL, fixture_set_up, test_report_confidential,
               fixture_tear_down);
   g_test_add ("/export/report/long-table", Fixture, NULL, fixture_set_up, test_report_long_table,
+              fixture_tear_down);
+  g_test_add ("/export/report/print-pages", Fixture, NULL, fixture_set_up, test_report_print_pages,
               fixture_tear_down);
   g_test_add ("/export/deposit", Fixture, NULL, fixture_set_up, test_deposit, fixture_tear_down);
   g_test_add ("/export/deposit/limit", Fixture, NULL, fixture_set_up, test_deposit_limit, fixture_tear_down);

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "preuves-export-controller.h"
 #include "preuves-library-page.h"
 #include "preuves-readiness-watch.h"
 #include "preuves-preuves-page.h"
@@ -23,6 +24,7 @@ struct _PreuvesWindow
   PreuvesLibrary       *library;
   PreuvesPortfolio     *portfolio;
   PreuvesReadinessWatch *readiness_watch;
+  PreuvesExportController *export_controller; /* report, deposit, print */
   GCancellable         *cancellable;  /* imports, exports, attachments */
   guint                 n_busy;       /* how many of them run now */
   guint                 pulse_id;

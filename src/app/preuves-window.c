@@ -1047,6 +1047,7 @@ preuves_window_dispose (GObject *object)
   if (self->portfolio != NULL)
     set_portfolio (self, NULL);
   g_clear_object (&self->readiness_watch);
+  g_clear_object (&self->export_controller);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PREUVES_TYPE_WINDOW);
 
@@ -1208,6 +1209,7 @@ preuves_window_init (PreuvesWindow *self)
   g_signal_connect_object (self->readiness_watch, "notify::readiness",
                            G_CALLBACK (update_bloc_states), self, G_CONNECT_SWAPPED);
   update_bloc_states (self);
+  self->export_controller = preuves_export_controller_new (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);

@@ -1,0 +1,199 @@
+/* test-export-ui.c — the window's exports for the jury, under Xvfb
+ *
+ * Copyright 2026 The Preuves authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "portfolio-test-util.h"
+#include "preuves-application.h"
+#include "preuves-portfolio.h"
+#include "preuves-window-private.h"
+
+static char *library_dir;
+static PreuvesApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* The limit only keeps a broken test from hanging the suite. */
+static void
+spin_until (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  PreuvesWindow *window = data;
+
+  return window->n_busy == 0 && !preuves_library_get_loading (preuves_application_get_library (app)) &&
+         !gtk_widget_get_visible (GTK_WIDGET (window->progress_bar));
+}
+
+static gboolean
+shows_portfolio (gpointer data)
+{
+  return g_strcmp0 (preuves_window_get_view (data), "portfolio") == 0 && window_idle (data);
+}
+
+static guint
+count_pdfs (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    n += g_str_has_suffix (name, ".pdf") ? 1 : 0;
+  return n;
+}
+
+static void
+link_to (PreuvesPortfolio *portfolio,
+         PreuvesPreuve    *preuve,
+         const char       *sous_competence,
+         const char       *justification)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreuvesLink) made = preuves_portfolio_link (portfolio, preuve, sous_competence, justification, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (made);
+}
+
+static GFile *
+make_portfolio (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (library_dir, "jury.preuves", NULL);
+  g_autoptr(PreuvesPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  PreuvesPreuve *shown, *secret;
+
+  portfolio = preuves_portfolio_create (file, "Dominique Essai", PREUVES_PATH_VAE, &error);
+  g_assert_no_error (error);
+  shown = preuves_portfolio_add_preuve (portfolio, "Tableau de bord", &error);
+  g_assert_no_error (error);
+  link_to (portfolio, shown, "C1-1.1", "Indicateurs suivis");
+  secret = preuves_portfolio_add_preuve (portfolio, "Dossier Zorglub", &error);
+  g_assert_no_error (error);
+  link_to (portfolio, secret, "C1-1.2", "Secret");
+  preuves_preuve_set_confidential (secret, TRUE, &error);
+  g_assert_no_error (error);
+  preuves_portfolio_close (portfolio);
+  return g_steal_pointer (&file);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_export_actions (void)
+{
+  g_autoptr(GFile) file = make_portfolio ();
+  g_autofree char *report = g_build_filename (library_dir, "..", "report.pdf", NULL);
+  g_autofree char *deposit = g_build_filename (library_dir, "..", "depot", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) report_file = g_file_new_for_path (report);
+  g_autoptr(GFile) deposit_dir = g_file_new_for_path (deposit);
+  PreuvesWindow *window;
+
+  window = g_object_ref (preuves_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (window_idle, window);
+  /* No portfolio, no export. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
+
+  preuves_window_open_portfolio (window, file);
+  spin_until (shows_portfolio, window);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-deposit"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print-report"));
+
+  preuves_export_controller_write_report (window->export_controller, report_file, FALSE);
+  spin_until (window_idle, window);
+  g_assert_true (g_file_test (report, G_FILE_TEST_EXISTS));
+  text = pdf_text (report);
+  g_assert_nonnull (strstr (text, "Dominique Essai"));
+  g_assert_null (strstr (text, "Zorglub"));
+
+  /* The progress bar shows until the deposit is written. */
+  preuves_export_controller_write_deposit (window->export_controller, deposit_dir, FALSE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->progress_bar)));
+  spin_until (window_idle, window);
+  g_assert_cmpuint (count_pdfs (deposit), ==, 4);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-portfolio", NULL);
+  spin_until (window_idle, window);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+  g_unlink (report);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = NULL;
+  int status;
+
+  tmp = g_dir_make_tmp ("preuves-test-export-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  library_dir = g_build_filename (tmp, "library", NULL);
+  g_assert_true (g_mkdir_with_parents (library_dir, 0700) == 0);
+  g_setenv ("PREUVES_LIBRARY_DIR", library_dir, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  app = preuves_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/export-ui/actions", test_export_actions);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  preuves_test_remove_dir (tmp);
+  g_free (library_dir);
+  return status;
+}
