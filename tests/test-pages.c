@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -864,7 +865,9 @@ main (int   argc,
   /* "Open with the default application" writes into the cache folder. */
   g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
 
-  /* For screenshots in French: PREUVES_LOCALEDIR=<build>/po LANGUAGE=fr. */
+  /* For screenshots in French: PREUVES_LOCALEDIR=<build>/po LANGUAGE=fr.
+   * gtk_test_init() leaves the C locale, where gettext translates nothing. */
+  setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PREUVES_LOCALEDIR") ? g_getenv ("PREUVES_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
