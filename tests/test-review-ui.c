@@ -18,6 +18,7 @@
 #include "preuves-assessment.h"
 #include "preuves-changes.h"
 #include "preuves-changes-page.h"
+#include "preuves-preuve-editor.h"
 #include "preuves-remarks-list.h"
 #include "preuves-review-note.h"
 #include "preuves-review-panel.h"
@@ -240,6 +241,27 @@ test_advisor_review (void)
   render (window, "statuses");
   scroll_to_end (remarks);
   render (window, "remarks");
+
+  /* A preuve: read-only fields, and its remarks. */
+  {
+    g_autoptr(PreuvesPreuve) preuve = g_list_model_get_item (preuves_portfolio_get_preuves (preuves_window_get_portfolio (window)), 0);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *uuid = NULL;
+    GtkWidget *editor, *on_preuve;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preuve", "s", preuves_preuve_get_uuid (preuve));
+    settle (300);
+    editor = find_descendant (gtk_stack_get_visible_child (window->content_stack), PREUVES_TYPE_PREUVE_EDITOR);
+    on_preuve = find_descendant (editor, PREUVES_TYPE_REMARKS_LIST);
+    g_assert_false (gtk_widget_is_sensitive (find_descendant (editor, ADW_TYPE_ENTRY_ROW)));
+    uuid = preuves_portfolio_add_remark (preuves_window_get_portfolio (window), PREUVES_REMARK_ROLE_ADVISOR,
+                                         "preuve", preuves_preuve_get_uuid (preuve), 0,
+                                         "Joindre la version signée du plan.", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_rows (on_preuve), ==, 1);
+    scroll_to_end (on_preuve);
+    render (window, "preuve");
+  }
 
   /* What Camille changed since the review. */
   gtk_stack_set_visible_child_name (window->content_stack, "changes");

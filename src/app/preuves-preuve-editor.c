@@ -10,6 +10,8 @@
 
 #include "preuves-page-util.h"
 #include "preuves-preuve-editor.h"
+#include "preuves-remarks-list.h"
+#include "preuves-review-note.h"
 
 /* Edits are written a moment after the last keystroke: every write is a
  * synced SQLite transaction, too costly to do for each character. */
@@ -39,6 +41,8 @@ struct _PreuvesPreuveEditor
   GtkListBox       *attachments_list;
   GtkProgressBar   *attach_progress;
   GtkListBox       *links_list;
+  PreuvesRemarksList *review_remarks;
+  GtkWidget        *delete_button;
   GtkPopover       *add_link_popover;
   GtkSearchEntry   *sc_search;
   GtkListBox       *sc_list;
@@ -781,6 +785,27 @@ remark_is_about_preuve (const PreuvesRemark *remark,
          g_strcmp0 (remark->target_id, preuves_preuve_get_uuid (self->preuve)) == 0;
 }
 
+/* An advisor reads the candidate's preuve and remarks on it: the core
+ * refuses their edits, so the fields say so by being read-only. */
+static void
+apply_role (PreuvesPreuveEditor *self)
+{
+  gboolean editable = !preuves_app_is_advisor ();
+  GtkWidget *groups[] = {
+    gtk_widget_get_ancestor (GTK_WIDGET (self->title_row), ADW_TYPE_PREFERENCES_GROUP),
+    gtk_widget_get_ancestor (GTK_WIDGET (self->situation_view), ADW_TYPE_PREFERENCES_GROUP),
+    gtk_widget_get_ancestor (GTK_WIDGET (self->attachments_list), ADW_TYPE_PREFERENCES_GROUP),
+    gtk_widget_get_ancestor (GTK_WIDGET (self->links_list), ADW_TYPE_PREFERENCES_GROUP),
+    self->delete_button,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    if (groups[i] != NULL)
+      gtk_widget_set_sensitive (groups[i], editable);
+  preuves_remarks_list_set_target (self->review_remarks, self->portfolio, "preuve",
+                                   preuves_preuve_get_uuid (self->preuve));
+}
+
 static void
 load_preuve (PreuvesPreuveEditor *self)
 {
@@ -806,6 +831,7 @@ load_preuve (PreuvesPreuveEditor *self)
   preuves_list_box_remove_all (self->links_list);
   rebuild_links (self);
   preuves_page_fill_remarks (self->remarks_list, self->portfolio, remark_is_about_preuve, self);
+  apply_role (self);
 }
 
 static void
@@ -955,6 +981,7 @@ preuves_preuve_editor_class_init (PreuvesPreuveEditorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PREUVES_TYPE_REMARKS_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, PREUVES_RESOURCE_PREFIX "/preuves-preuve-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, remarks_list);
@@ -967,6 +994,8 @@ preuves_preuve_editor_class_init (PreuvesPreuveEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, attachments_list);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, attach_progress);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, links_list);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, review_remarks);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, add_link_popover);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, sc_search);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, sc_list);

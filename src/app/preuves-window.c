@@ -260,6 +260,19 @@ update_titles (PreuvesWindow *self)
  * preferences, else the account's. The role decides what may change: an
  * advisor reviews (remarks, statuses) without touching the candidate's
  * content. */
+/* An advisor adds no preuve (the core would refuse it): the buttons that
+ * would are off. */
+static void
+apply_role_to_actions (PreuvesWindow *self)
+{
+  gboolean candidate = self->portfolio != NULL &&
+                       preuves_portfolio_get_role (self->portfolio) != PREUVES_ROLE_ADVISOR;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-preuve", candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->preuves_page), "preuves.new", candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->preuves_page), "preuves.from-files", candidate);
+}
+
 static void
 apply_user (PreuvesWindow *self)
 {
@@ -275,6 +288,7 @@ apply_user (PreuvesWindow *self)
 
   preuves_portfolio_set_author (self->portfolio, author);
   preuves_portfolio_set_role (self->portfolio, role);
+  apply_role_to_actions (self);
 }
 
 static void
@@ -314,6 +328,7 @@ set_portfolio (PreuvesWindow    *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (portfolio_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), portfolio_actions[i], open);
+  apply_role_to_actions (self);
 
   update_titles (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
