@@ -353,6 +353,7 @@ test_round_trip (Fixture       *fixture,
   g_assert_true (answer->resolved);
   g_assert_cmpstr (answer->response, ==, "La version signée est jointe.");
   g_assert_cmpstr (answer->text, ==, "Joindre la version signée.");
+  g_assert_cmpstr (answer->author, ==, "Dominique Conseil");
   g_clear_pointer (&remarks, g_ptr_array_unref);
   remarks = preuves_portfolio_list_remarks (advisor, "bloc", "bloc2");
   g_assert_cmpuint (remarks->len, ==, 1);

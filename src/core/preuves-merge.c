@@ -357,8 +357,10 @@ merge_advisor_cb (Merge       *merge,
 
 /* Remarks: see the rules at the top. The advisor's part of an advisor's
  * remark follows the advisor's side whatever the revisions say. */
-static const char remark_advisor_columns[] = "\"text\", \"target_kind\", \"target_id\", \"page\", \"deleted\"";
-static const char remark_answer_columns[] = "\"resolved\", \"response\", \"author\", \"modified_at\", \"revision\"";
+/* The author stays the advisor's: answering a remark records the
+ * candidate as its last author, which is not who made the remark. */
+static const char remark_advisor_columns[] = "\"text\", \"target_kind\", \"target_id\", \"page\", \"deleted\", \"author\"";
+static const char remark_answer_columns[] = "\"resolved\", \"response\", \"modified_at\", \"revision\"";
 
 static gboolean
 merge_remark_cb (Merge       *merge,
