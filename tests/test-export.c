@@ -95,6 +95,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *pdf = NULL;
   g_autofree char *png = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *broken = NULL;
   PdfPageSpec pages[] = { { "Budget\n" PAGE_TEXT " one", FALSE }, { "Page two", FALSE }, { "Page three", FALSE } };
   PreuvesPreuve *a, *big, *secret;
 
@@ -118,6 +119,10 @@ fixture_set_up (Fixture       *fixture,
   big = add_preuve (fixture, TITLE_BIG, "C1-1.3", "Les photos montrent le chantier.");
   attach (fixture, big, png);
   attach (fixture, big, text);
+  /* A PDF that poppler cannot read: named, not fatal. */
+  broken = g_build_filename (fixture->dir, "casse.pdf", NULL);
+  g_assert_true (g_file_set_contents (broken, "%PDF-1.4\n1 0 obj << /Pages 9 0 R >>\n%%EOF\n", -1, &error));
+  attach (fixture, add_preuve (fixture, "Preuve abimee", "C1-1.4", "Illisible"), broken);
   secret = add_preuve (fixture, TITLE_SECRET, "C1-1.2", JUSTIF_SECRET);
   preuves_preuve_set_confidential (secret, TRUE, &error);
   g_assert_no_error (error);
@@ -398,9 +403,11 @@ test_deposit (Fixture       *fixture,
   g_assert_nonnull (strstr (bloc1->path, "Bloc-1-"));
   g_assert_false (bloc1->too_big);
   g_assert_null (bloc1->message);
-  /* The text file cannot go in, and it is said so. */
-  g_assert_cmpuint (result->problems->len, ==, 1);
+  /* The text file and the damaged PDF cannot go in, and it is said so. */
+  g_assert_cmpuint (result->problems->len, ==, 2);
   g_assert_nonnull (strstr (result->problems->pdata[0], "notes.txt"));
+  g_assert_nonnull (strstr (result->problems->pdata[1], "casse.pdf"));
+  g_assert_nonnull (strstr (result->problems->pdata[1], "Preuve abimee"));
 
   document = open_pdf (bloc1->path);
   text = all_text (document);

@@ -280,6 +280,7 @@ read_answer (Deposit            *deposit,
   JsonObject *root = json_node_get_object (answer);
   JsonArray *results = json_object_get_array_member (root, "items");
   g_autofree guint64 *bytes = g_new0 (guint64, preuves->len + 1);
+  g_autofree char *basename = g_path_get_basename (file->path);
 
   file->n_pages = json_object_get_int_member_with_default (root, "pages", 0);
   for (guint i = 0; i < json_array_get_length (results) && i < deposit->owners->len; i++)
@@ -300,7 +301,7 @@ read_answer (Deposit            *deposit,
           /* TRANSLATORS: "“scan.pdf” (preuve “Budget 2025”) is not in Bloc-1-….pdf: <the reason>" */
           g_ptr_array_add (deposit->result->problems,
                            g_strdup_printf (_("%s is not in %s: %s"), (const char *) deposit->labels->pdata[i],
-                                            file->path, error->message));
+                                            basename, error->message));
         }
     }
   for (guint i = 0; i < preuves->len; i++)

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -44,8 +46,43 @@ render_argv (guint n_inputs,
   return g_strv_builder_end (builder);
 }
 
+/* The manifest goes in an unlinked temporary file rather than a pipe: a
+ * probe that dies before reading it cannot take us down with SIGPIPE. */
+static int
+manifest_fd (JsonNode  *manifest,
+             GError   **error)
+{
+  g_autofree char *text = json_to_string (manifest, FALSE);
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("preuves-manifest-XXXXXX", &path, error);
+  gsize length = strlen (text), done = 0;
+
+  if (fd < 0)
+    return -1;
+  g_unlink (path);
+  while (done < length)
+    {
+      gssize n = write (fd, text + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+          return -1;
+        }
+      done += n;
+    }
+  lseek (fd, 0, SEEK_SET);
+  return fd;
+}
+
 static GSubprocess *
-spawn_render (const int  *inputs,
+spawn_render (JsonNode   *manifest,
+              const int  *inputs,
               guint       n_inputs,
               int         out_fd,
               guint       timeout_ms,
@@ -54,12 +91,16 @@ spawn_render (const int  *inputs,
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_auto(GStrv) argv = render_argv (n_inputs, timeout_ms);
   g_autoptr(GError) local_error = NULL;
-  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE;
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE;
   GSubprocess *process;
+  int stdin_fd = manifest_fd (manifest, error);
 
+  if (stdin_fd < 0)
+    return NULL;
   if (g_getenv ("PREUVES_PDF_PROBE_STDERR") == NULL)
     flags |= G_SUBPROCESS_FLAGS_STDERR_SILENCE;
   launcher = g_subprocess_launcher_new (flags);
+  g_subprocess_launcher_take_stdin_fd (launcher, stdin_fd);
   for (guint i = 0; i < n_inputs; i++)
     g_subprocess_launcher_take_fd (launcher, dup (inputs[i]), PREUVES_PDF_ASSEMBLE_FIRST_FD + i);
   g_subprocess_launcher_take_fd (launcher, dup (out_fd), PREUVES_PDF_ASSEMBLE_FIRST_FD + n_inputs);
@@ -132,24 +173,18 @@ cancelled_cb (GCancellable *cancellable,
   g_subprocess_force_exit (process);
 }
 
-/* Writes the manifest, reads the answer, waits. The probe's own timer
- * (SIGALRM) bounds the time, also inside its Flatpak sandbox. */
+/* Reads the answer and waits. The probe's own timer (SIGALRM) bounds the
+ * time, also inside its Flatpak sandbox. */
 static GByteArray *
 talk_to_probe (GSubprocess   *process,
-               JsonNode      *manifest,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autofree char *text = json_to_string (manifest, FALSE);
-  GOutputStream *input = g_subprocess_get_stdin_pipe (process);
   g_autoptr(GByteArray) answer = NULL;
   gulong cancelled_id = 0;
 
   if (cancellable != NULL)
     cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), process, NULL);
-  /* A probe that died early closes its end: its exit status says why. */
-  g_output_stream_write_all (input, text, strlen (text), NULL, cancellable, NULL);
-  g_output_stream_close (input, NULL, NULL);
   answer = read_answer (process, cancellable, error);
   if (answer == NULL)
     g_subprocess_force_exit (process);
@@ -177,10 +212,10 @@ preuves_pdf_probe_render (JsonNode      *manifest,
 
   if (timeout_ms == 0)
     timeout_ms = TIMEOUT_PER_INPUT * (n_inputs + 1);
-  process = spawn_render (inputs, n_inputs, out_fd, timeout_ms, error);
+  process = spawn_render (manifest, inputs, n_inputs, out_fd, timeout_ms, error);
   if (process == NULL)
     return NULL;
-  answer = talk_to_probe (process, manifest, cancellable, error);
+  answer = talk_to_probe (process, cancellable, error);
   if (g_cancellable_set_error_if_cancelled (cancellable, error) || answer == NULL)
     return NULL;
   if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
