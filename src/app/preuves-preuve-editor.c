@@ -31,7 +31,6 @@ struct _PreuvesPreuveEditor
   GCancellable     *cancellable;
 
   GtkStack         *stack;
-  GtkListBox       *remarks_list;
   AdwEntryRow      *title_row;
   AdwComboRow      *kind_row;
   AdwEntryRow      *date_start_row;
@@ -775,16 +774,6 @@ fill_sc_list (PreuvesPreuveEditor *self)
 /* ------------------------------------------------------------------ */
 /* The preuve */
 
-static gboolean
-remark_is_about_preuve (const PreuvesRemark *remark,
-                        gpointer             user_data)
-{
-  PreuvesPreuveEditor *self = user_data;
-
-  return g_strcmp0 (remark->target_kind, "preuve") == 0 &&
-         g_strcmp0 (remark->target_id, preuves_preuve_get_uuid (self->preuve)) == 0;
-}
-
 /* An advisor reads the candidate's preuve and remarks on it: the core
  * refuses their edits, so the fields say so by being read-only. */
 static void
@@ -830,7 +819,6 @@ load_preuve (PreuvesPreuveEditor *self)
                            create_attachment_row, NULL, NULL);
   preuves_list_box_remove_all (self->links_list);
   rebuild_links (self);
-  preuves_page_fill_remarks (self->remarks_list, self->portfolio, remark_is_about_preuve, self);
   apply_role (self);
 }
 
@@ -843,8 +831,6 @@ portfolio_changed_cb (PreuvesPortfolio    *portfolio,
     return;
   if (g_strcmp0 (what, "links") == 0)
     rebuild_links (self);
-  else if (g_strcmp0 (what, "remarks") == 0)
-    preuves_page_fill_remarks (self->remarks_list, self->portfolio, remark_is_about_preuve, self);
   else if (g_strcmp0 (what, "preuves") == 0 && preuves_preuve_get_deleted (self->preuve))
     preuves_preuve_editor_set_preuve (self, NULL);
 }
@@ -984,7 +970,6 @@ preuves_preuve_editor_class_init (PreuvesPreuveEditorClass *klass)
   g_type_ensure (PREUVES_TYPE_REMARKS_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, PREUVES_RESOURCE_PREFIX "/preuves-preuve-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, stack);
-  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, remarks_list);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, date_start_row);
