@@ -1191,10 +1191,11 @@ draw_footer (Layout  *layout,
   cairo_move_to (cr, MARGIN, y - 4);
   cairo_rel_line_to (cr, content_width (layout), 0);
   cairo_stroke (cr);
-  left = make_pango_layout (layout, STYLE_NOTE, layout->footer, content_width (layout) * 0.7);
   right = make_pango_layout (layout, STYLE_NOTE, number, content_width (layout) * 0.3);
-  pango_layout_get_size (right, &width, NULL);
   pango_layout_get_pixel_size (right, &width, NULL);
+  left = make_pango_layout (layout, STYLE_NOTE, layout->footer, content_width (layout) - width - 16);
+  /* One line: a long name is shortened rather than pushed under the page. */
+  pango_layout_set_ellipsize (left, PANGO_ELLIPSIZE_END);
   pango_cairo_update_layout (cr, left);
   pango_cairo_update_layout (cr, right);
   cairo_move_to (cr, MARGIN, y);
