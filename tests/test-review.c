@@ -128,6 +128,8 @@ make_candidate (Fixture *fixture)
   g_autofree char *pdf = g_build_filename (fixture->dir, "plan.pdf", NULL);
   g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
   g_autoptr(PreuvesAttachment) attachment = NULL;
+  g_autoptr(PreuvesLink) plan_link = NULL;
+  g_autoptr(PreuvesLink) reunion_link = NULL;
   PreuvesPortfolio *portfolio;
   PreuvesPreuve *plan, *reunion;
 
@@ -139,9 +141,9 @@ make_candidate (Fixture *fixture)
   preuves_portfolio_add_preuve (portfolio, "Bilan annuel", &error);
   g_assert_no_error (error);
   g_clear_error (&error);
-  preuves_portfolio_link (portfolio, plan, "C1-1.1", "Le plan analyse les besoins.", &error);
+  plan_link = preuves_portfolio_link (portfolio, plan, "C1-1.1", "Le plan analyse les besoins.", &error);
   g_assert_no_error (error);
-  preuves_portfolio_link (portfolio, reunion, "C1-1.2", "La réunion prépare la veille.", &error);
+  reunion_link = preuves_portfolio_link (portfolio, reunion, "C1-1.2", "La réunion prépare la veille.", &error);
   g_assert_no_error (error);
   g_assert_true (preuves_test_make_document (pdf, 4, 0, &error));
   attachment = preuves_portfolio_attach_file (portfolio, plan, pdf_file, NULL, &error);
