@@ -107,16 +107,23 @@ show_in_window (GtkWidget *page,
   return window;
 }
 
+
+
+
+typedef gboolean (*WidgetTest) (GtkWidget *widget, const char *text);
+
+/* The first widget under @root, @root included, that passes @test. */
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
+find_widget (GtkWidget  *root,
+             WidgetTest  test,
+             const char *text)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+  if (test (root, text))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_named (child, name);
+      GtkWidget *found = find_widget (child, test, text);
 
       if (found != NULL)
         return found;
@@ -124,22 +131,38 @@ find_named (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWidget *
-find_button_with_label (GtkWidget  *root,
-                        const char *label)
+static gboolean
+has_name (GtkWidget  *widget,
+          const char *name)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
+
+static gboolean
+is_button_labelled (GtkWidget  *widget,
+                    const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_button_with_tooltip (GtkWidget  *widget,
+                        const char *tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+is_label_saying (GtkWidget  *widget,
+                 const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+#define find_named(root, name)                   find_widget ((root), has_name, (name))
+#define find_button_with_label(root, label)      find_widget ((root), is_button_labelled, (label))
+#define find_button_with_tooltip(root, tooltip)  find_widget ((root), is_button_with_tooltip, (tooltip))
+#define find_label_with_text(root, text)         find_widget ((root), is_label_saying, (text))
 
 static gpointer
 template_child (gpointer    widget,
@@ -536,6 +559,42 @@ test_pages_remarks (void)
     destroy_window (windows[i]);
 }
 
+
+/* Removing an attachment hides it at once and can be undone from the
+ * toast; nothing leaves the file meanwhile. */
+static void
+test_pages_attachment_undo (void)
+{
+  g_autoptr(PreuvesPortfolio) portfolio = new_portfolio ("attachment.preuves");
+  GtkWidget *page = preuves_preuves_page_new ();
+  GtkWidget *window = show_in_window (page, 1200, 800);
+  PreuvesPreuveEditor *editor = template_child (page, PREUVES_TYPE_PREUVES_PAGE, "editor");
+  g_autoptr(GFile) pdf = make_pdf ("budget.pdf", 2, 0);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  GtkWidget *remove, *row;
+  CountWait wait;
+
+  g_object_set (page, "portfolio", portfolio, NULL);
+  gtk_widget_activate_action (page, "preuves.new", NULL);
+  g_list_store_append (files, pdf);
+  preuves_preuve_editor_attach_files (editor, G_LIST_MODEL (files));
+  wait.model = preuves_preuve_get_attachments (preuves_preuve_editor_get_preuve (editor));
+  wait.n = 1;
+  spin_until (count_is, &wait);
+  spin_a_while (50);
+
+  remove = find_button_with_tooltip (GTK_WIDGET (editor), "Remove Attachment");
+  g_assert_nonnull (remove);
+  row = gtk_widget_get_ancestor (remove, GTK_TYPE_LIST_BOX_ROW);
+  gtk_widget_activate (remove);
+  spin_until (is_hidden, row);
+  g_assert_cmpuint (g_list_model_get_n_items (wait.model), ==, 1);
+  gtk_widget_activate (find_button_with_label (window, "_Undo"));
+  spin_until ((Condition) gtk_widget_get_visible, row);
+  g_assert_cmpuint (g_list_model_get_n_items (wait.model), ==, 1);
+  destroy_window (window);
+}
+
 static void
 test_pages_delete_undo (void)
 {
@@ -592,6 +651,10 @@ test_pages_filters (void)
   g_object_set (page, "portfolio", portfolio, NULL);
   shown = preuves_preuves_page_get_shown (page);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  spin_a_while (100);
+  /* The list shows which preuves prove nothing yet. */
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (page), "Not mapped yet"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (page), "Proves 1 sous-compétence"));
 
   preuves_preuves_page_set_filter (page, PREUVES_PREUVES_FILTER_UNMAPPED, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
@@ -880,6 +943,7 @@ main (int   argc,
   g_test_add_func ("/pages/matrix-link", test_pages_matrix_link);
   g_test_add_func ("/pages/remarks", test_pages_remarks);
   g_test_add_func ("/pages/delete-undo", test_pages_delete_undo);
+  g_test_add_func ("/pages/attachment-undo", test_pages_attachment_undo);
   g_test_add_func ("/pages/filters", test_pages_filters);
   g_test_add_func ("/pages/rehearsal", test_pages_rehearsal);
   g_test_add_func ("/pages/document", test_pages_document);
