@@ -18,6 +18,7 @@
 #include "preuves-assessment.h"
 #include "preuves-changes.h"
 #include "preuves-changes-page.h"
+#include "preuves-library.h"
 #include "preuves-preuve-editor.h"
 #include "preuves-remarks-list.h"
 #include "preuves-review-note.h"
@@ -207,6 +208,28 @@ scroll_to_end (GtkWidget *widget)
   settle (300);
 }
 
+/* The library of an advisor says when each portfolio was last reviewed. */
+static void
+test_library_last_review (void)
+{
+  PreuvesLibrary *library = preuves_application_get_library (app);
+  g_autoptr(GFile) file = make_reviewed_portfolio ();
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+
+  copy = preuves_library_dup_new_file (library, "Camille Martin", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_copy (file, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  preuves_library_reload (library);
+  while (preuves_library_get_loading (library))
+    g_main_context_iteration (NULL, TRUE);
+  info = preuves_library_lookup (library, copy);
+  g_assert_nonnull (info);
+  g_assert_cmpstr (g_file_info_get_attribute_string (info, PREUVES_LIBRARY_ATTRIBUTE_CANDIDATE), ==, "Camille Martin");
+  g_assert_cmpint (g_file_info_get_attribute_int64 (info, PREUVES_LIBRARY_ATTRIBUTE_LAST_REVIEW), >, 0);
+}
+
 static void
 test_advisor_review (void)
 {
@@ -311,6 +334,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/review-ui/advisor", test_advisor_review);
+  g_test_add_func ("/review-ui/library-last-review", test_library_last_review);
   status = g_test_run ();
 
   g_object_unref (app);

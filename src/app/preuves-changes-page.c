@@ -112,7 +112,8 @@ describe_last_review (PreuvesChangesPage *self)
       return;
     }
   when = g_date_time_new_from_unix_local (last / G_USEC_PER_SEC);
-  date = g_date_time_format (when, "%x");
+  /* Translators: a date, see the GDateTime format codes; French uses "%d/%m/%Y" */
+  date = g_date_time_format (when, _("%Y-%m-%d"));
   /* Translators: %s is a date */
   text = g_strdup_printf (_("Last reviewed on %s"), date);
   adw_preferences_group_set_description (self->group, text);

@@ -88,6 +88,24 @@ describe_date (GDateTime *modified)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Changed %d day ago", "Changed %d days ago", days), days);
 }
 
+/* An advisor's library says when each candidate was last reviewed. */
+static char *
+describe_review (GFileInfo  *info,
+                 const char *subtitle)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *reviewed = NULL;
+
+  if (!g_file_info_has_attribute (info, PREUVES_LIBRARY_ATTRIBUTE_LAST_REVIEW))
+    return NULL;
+  when = g_date_time_new_from_unix_local (g_file_info_get_attribute_int64 (info, PREUVES_LIBRARY_ATTRIBUTE_LAST_REVIEW) / G_USEC_PER_SEC);
+  day = g_date_time_format (when, _("%Y-%m-%d"));
+  /* Translators: %s is a date */
+  reviewed = g_strdup_printf (_("Reviewed on %s"), day);
+  return subtitle != NULL ? g_strdup_printf ("%s · %s", subtitle, reviewed) : g_steal_pointer (&reviewed);
+}
+
 static char *
 describe_entry (GFileInfo *info)
 {
@@ -145,7 +163,9 @@ create_row_cb (gpointer item,
   GFileInfo *info = item;
   GFile *file = G_FILE (g_file_info_get_attribute_object (info, "standard::file"));
   const char *name = g_file_info_get_attribute_string (info, PREUVES_LIBRARY_ATTRIBUTE_CANDIDATE);
-  g_autofree char *subtitle = describe_entry (info);
+  g_autofree char *entry = describe_entry (info);
+  g_autofree char *reviewed = describe_review (info, entry);
+  const char *subtitle = reviewed != NULL ? reviewed : entry;
   g_autofree char *delete_label = NULL;
   GtkWidget *row, *button, *readiness;
 

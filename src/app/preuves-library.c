@@ -16,6 +16,7 @@
 
 #include "preuves-library.h"
 #include "preuves-portfolio.h"
+#include "preuves-changes.h"
 #include "preuves-readiness.h"
 #include "preuves-readiness-snapshot.h"
 
@@ -155,6 +156,9 @@ read_metadata (GFileInfo *info,
   g_file_info_set_attribute_string (info, PREUVES_LIBRARY_ATTRIBUTE_PATH,
                                     preuves_path_to_string (preuves_portfolio_get_path (portfolio)));
   read_readiness (info, portfolio);
+  if (preuves_portfolio_get_last_review (portfolio) > 0)
+    g_file_info_set_attribute_int64 (info, PREUVES_LIBRARY_ATTRIBUTE_LAST_REVIEW,
+                                     preuves_portfolio_get_last_review (portfolio));
   preuves_portfolio_close (portfolio);
 }
 

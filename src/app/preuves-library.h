@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 #define PREUVES_LIBRARY_ATTRIBUTE_PATH      "preuves::path"
 #define PREUVES_LIBRARY_ATTRIBUTE_READINESS "preuves::readiness"
 #define PREUVES_LIBRARY_ATTRIBUTE_ERROR     "preuves::error"
+/* When an advisor last recorded a review (unix µs); unset if never. */
+#define PREUVES_LIBRARY_ATTRIBUTE_LAST_REVIEW "preuves::last-review"
 
 #define PREUVES_TYPE_LIBRARY (preuves_library_get_type ())
 
