@@ -125,7 +125,9 @@ test_export_actions (void)
   g_autofree char *report = g_build_filename (library_dir, "..", "report.pdf", NULL);
   g_autofree char *deposit = g_build_filename (library_dir, "..", "depot", NULL);
   g_autofree char *text = NULL;
+  g_autofree char *printed = g_build_filename (library_dir, "..", "printed.pdf", NULL);
   g_autoptr(GFile) report_file = g_file_new_for_path (report);
+  g_autoptr(GFile) printed_file = g_file_new_for_path (printed);
   g_autoptr(GFile) deposit_dir = g_file_new_for_path (deposit);
   PreuvesWindow *window;
 
@@ -148,6 +150,15 @@ test_export_actions (void)
   g_assert_nonnull (strstr (text, "Dominique Essai"));
   g_assert_null (strstr (text, "Zorglub"));
 
+  /* Printing draws the report's own pages, numbered. */
+  preuves_export_controller_print_to_pdf (window->export_controller, printed_file, FALSE);
+  spin_until (window_idle, window);
+  g_free (text);
+  text = pdf_text (printed);
+  g_assert_nonnull (strstr (text, "Page 1 / "));
+  g_assert_nonnull (strstr (text, "Indicateurs suivis"));
+  g_assert_null (strstr (text, "Zorglub"));
+
   /* The progress bar shows until the deposit is written. */
   preuves_export_controller_write_deposit (window->export_controller, deposit_dir, FALSE);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->progress_bar)));
@@ -162,7 +173,6 @@ test_export_actions (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_finalize_object (window);
-  g_unlink (report);
 }
 
 int

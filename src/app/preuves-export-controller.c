@@ -114,6 +114,24 @@ show_done_toast (PreuvesExportController *self,
 
 /* ---- Report --------------------------------------------------------------- */
 
+/* What the exports read, copied from the open portfolio; NULL after
+ * telling the user why. */
+static PreuvesReport *
+new_report (PreuvesExportController *self,
+            gboolean                 include_confidential)
+{
+  PreuvesPortfolio *portfolio = preuves_window_get_portfolio (self->window);
+  g_autoptr(GError) error = NULL;
+  PreuvesReport *report;
+
+  g_return_val_if_fail (portfolio != NULL, NULL);
+
+  report = preuves_report_new (portfolio, include_confidential, &error);
+  if (report == NULL)
+    show_error (self, error);
+  return report;
+}
+
 typedef struct
 {
   PreuvesExportController *self; /* weak */
@@ -169,21 +187,14 @@ preuves_export_controller_write_report (PreuvesExportController *self,
                                         GFile                   *file,
                                         gboolean                 include_confidential)
 {
-  PreuvesPortfolio *portfolio;
   g_autoptr(PreuvesReport) report = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (PREUVES_IS_EXPORT_CONTROLLER (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  portfolio = preuves_window_get_portfolio (self->window);
-  g_return_if_fail (portfolio != NULL);
-  report = preuves_report_new (portfolio, include_confidential, &error);
+  report = new_report (self, include_confidential);
   if (report == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
+    return;
   progress_begin (self);
   preuves_report_write_async (report, file, self->cancellable, progress_cb, self,
                               report_written_cb, job_new (self, file));
@@ -269,22 +280,15 @@ preuves_export_controller_write_deposit (PreuvesExportController *self,
                                          GFile                   *dir,
                                          gboolean                 include_confidential)
 {
-  PreuvesPortfolio *portfolio;
   g_autoptr(PreuvesReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   guint limit_mb;
 
   g_return_if_fail (PREUVES_IS_EXPORT_CONTROLLER (self));
   g_return_if_fail (G_IS_FILE (dir));
 
-  portfolio = preuves_window_get_portfolio (self->window);
-  g_return_if_fail (portfolio != NULL);
-  report = preuves_report_new (portfolio, include_confidential, &error);
+  report = new_report (self, include_confidential);
   if (report == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
+    return;
   limit_mb = g_settings_get_uint (self->window->settings, "deposit-size-limit");
   progress_begin (self);
   preuves_deposit_write_async (report, dir, (guint64) MAX (limit_mb, 1) * PREUVES_DEPOSIT_MB, self->cancellable,
@@ -314,21 +318,20 @@ draw_page_cb (GtkPrintOperation *operation,
   preuves_report_draw_page (report, gtk_print_context_get_cairo_context (context), page);
 }
 
+/* Through the print dialog, or straight to @pdf (GTK's own export, which
+ * goes through the same callbacks). */
 static void
 print_report (PreuvesExportController *self,
-              gboolean                 include_confidential)
+              gboolean                 include_confidential,
+              GFile                   *pdf)
 {
-  PreuvesPortfolio *portfolio = preuves_window_get_portfolio (self->window);
+  GtkPrintOperationAction action = GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(PreuvesReport) report = NULL;
+  g_autoptr(PreuvesReport) report = new_report (self, include_confidential);
   g_autoptr(GError) error = NULL;
 
-  report = preuves_report_new (portfolio, include_confidential, &error);
   if (report == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
+    return;
   operation = gtk_print_operation_new ();
   /* The report lays itself out in points, with its own margins. */
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
@@ -341,9 +344,27 @@ print_report (PreuvesExportController *self,
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   /* Running asynchronously, the operation outlives this function. */
   g_signal_connect (g_object_ref (operation), "done", G_CALLBACK (g_object_unref), NULL);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self->window),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (pdf != NULL)
+    {
+      g_autofree char *path = g_file_get_path (pdf);
+
+      gtk_print_operation_set_export_filename (operation, path);
+      action = GTK_PRINT_OPERATION_ACTION_EXPORT;
+    }
+  if (gtk_print_operation_run (operation, action, GTK_WINDOW (self->window), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (self, error);
+}
+
+void
+preuves_export_controller_print_to_pdf (PreuvesExportController *self,
+                                        GFile                   *pdf,
+                                        gboolean                 include_confidential)
+{
+  g_return_if_fail (PREUVES_IS_EXPORT_CONTROLLER (self));
+  g_return_if_fail (G_IS_FILE (pdf));
+
+  print_report (self, include_confidential, pdf);
 }
 
 /* ---- Choosing and asking -------------------------------------------------- */
@@ -361,7 +382,7 @@ run (PreuvesExportController *self,
   else if (kind == EXPORT_DEPOSIT)
     preuves_export_controller_write_deposit (self, file, include_confidential);
   else
-    print_report (self, include_confidential);
+    print_report (self, include_confidential, NULL);
 }
 
 static guint

@@ -19,13 +19,17 @@ G_DECLARE_FINAL_TYPE (PreuvesExportController, preuves_export_controller, PREUVE
  * controller; the controller does not keep the window alive. */
 PreuvesExportController *preuves_export_controller_new          (PreuvesWindow           *window);
 
-/* For tests: writes the report or the deposit without the choosers and
- * the question about confidential preuves. */
+/* For tests: writes the report or the deposit, or prints the report to
+ * a PDF, without the choosers, the print dialog and the question about
+ * confidential preuves. */
 void                     preuves_export_controller_write_report  (PreuvesExportController *self,
                                                                   GFile                   *file,
                                                                   gboolean                 include_confidential);
 void                     preuves_export_controller_write_deposit (PreuvesExportController *self,
                                                                   GFile                   *dir,
+                                                                  gboolean                 include_confidential);
+void                     preuves_export_controller_print_to_pdf  (PreuvesExportController *self,
+                                                                  GFile                   *pdf,
                                                                   gboolean                 include_confidential);
 
 G_END_DECLS
