@@ -13,8 +13,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "preuves-assessment.h"
 #include "preuves-deposit.h"
 #include "preuves-export-controller.h"
+#include "preuves-names-check.h"
 #include "preuves-report.h"
 #include "preuves-window-private.h"
 
@@ -375,7 +377,7 @@ run (PreuvesExportController *self,
      GFile                   *file,
      gboolean                 include_confidential)
 {
-  if (preuves_window_get_portfolio (self->window) == NULL)
+  if (self->window == NULL || preuves_window_get_portfolio (self->window) == NULL)
     return;
   if (kind == EXPORT_REPORT)
     preuves_export_controller_write_report (self, file, include_confidential);
@@ -383,6 +385,113 @@ run (PreuvesExportController *self,
     preuves_export_controller_write_deposit (self, file, include_confidential);
   else
     print_report (self, include_confidential, NULL);
+}
+
+/* An export waiting for the names check. */
+typedef struct
+{
+  PreuvesExportController *self; /* weak */
+  ExportKind               kind;
+  GFile                   *file;
+  gboolean                 include_confidential;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_weak_pointer (&pending->self);
+  g_clear_object (&pending->file);
+  g_free (pending);
+}
+
+static void
+names_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   Pending          *pending)
+{
+  if (pending->self != NULL && g_str_equal (response, "export"))
+    run (pending->self, pending->kind, pending->file, pending->include_confidential);
+}
+
+static void
+show_names_found (Pending   *pending,
+                  GPtrArray *findings)
+{
+  PreuvesNameFinding *first = findings->pdata[0];
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (findings->len == 1)
+    body = g_strdup_printf (_("A name from your list of names to anonymise is still in the portfolio: “%s”, in “%s”. "
+                              "Anonymise it first, or export anyway."), first->name, first->label);
+  else
+    body = g_strdup_printf (g_dngettext (NULL,
+                                         "Names from your list of names to anonymise are still in %u place, such as "
+                                         "“%s”, in “%s”. Anonymise them first, or export anyway.",
+                                         "Names from your list of names to anonymise are still in %u places, such as "
+                                         "“%s”, in “%s”. Anonymise them first, or export anyway.",
+                                         findings->len),
+                            findings->len, first->name, first->label);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (pending->self->window),
+                                                       _("Names to Anonymise Found"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "export", _("_Export Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (names_response_cb), pending,
+                         (GClosureNotify) (void (*) (void)) pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+names_checked_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Pending *pending = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = preuves_names_check_finish (PREUVES_PORTFOLIO (object), result, NULL, &error);
+
+  if (pending->self == NULL || pending->self->window == NULL)
+    {
+      pending_free (pending);
+      return;
+    }
+  progress_end (pending->self);
+  /* A check that could not run does not hold the export back. */
+  if (findings != NULL && findings->len > 0)
+    {
+      show_names_found (pending, findings);
+      return;
+    }
+  run (pending->self, pending->kind, pending->file, pending->include_confidential);
+  pending_free (pending);
+}
+
+/* When the candidate keeps a list of names to anonymise, the export first
+ * looks for them, and says so if one is still there. */
+static void
+check_names_then_run (PreuvesExportController *self,
+                      ExportKind               kind,
+                      GFile                   *file,
+                      gboolean                 include_confidential)
+{
+  PreuvesPortfolio *portfolio = preuves_window_get_portfolio (self->window);
+  g_auto(GStrv) names = portfolio != NULL ? preuves_portfolio_get_names (portfolio) : NULL;
+  Pending *pending;
+
+  if (names == NULL || names[0] == NULL)
+    {
+      run (self, kind, file, include_confidential);
+      return;
+    }
+  pending = g_new0 (Pending, 1);
+  g_set_weak_pointer (&pending->self, self);
+  pending->kind = kind;
+  pending->file = file != NULL ? g_object_ref (file) : NULL;
+  pending->include_confidential = include_confidential;
+  progress_begin (self);
+  preuves_names_check_async (portfolio, self->cancellable, names_checked_cb, pending);
 }
 
 static guint
@@ -410,7 +519,7 @@ confidential_response_cb (AdwMessageDialog *dialog,
   ExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "kind"));
 
   if (self->window != NULL && !g_str_equal (response, "cancel"))
-    run (self, kind, file, g_str_equal (response, "include"));
+    check_names_then_run (self, kind, file, g_str_equal (response, "include"));
 }
 
 /* Confidential preuves stay out unless the user includes them here: the
@@ -426,7 +535,7 @@ ask_confidential (PreuvesExportController *self,
 
   if (n == 0)
     {
-      run (self, kind, file, FALSE);
+      check_names_then_run (self, kind, file, FALSE);
       return;
     }
   body = g_strdup_printf (g_dngettext (NULL,
