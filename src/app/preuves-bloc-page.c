@@ -27,6 +27,7 @@ struct _PreuvesBlocPage
   PreuvesReadinessWatch *watch;
   gulong                 changed_id;
   guint                  refresh_id;
+  gboolean               stale;
   GHashTable            *expanded;      /* compétence codes shown open */
 
   GtkLabel              *title_label;
@@ -355,6 +356,7 @@ static void
 refresh_now (PreuvesBlocPage *self)
 {
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
   if (self->bloc == NULL || portfolio_of (self) == NULL)
     return;
   rebuild_activites (self);
@@ -373,8 +375,22 @@ portfolio_changed_cb (PreuvesPortfolio *portfolio,
                       const char       *what,
                       PreuvesBlocPage  *self)
 {
+  /* A hidden page catches up when it is shown again: rebuilding its rows
+   * for each autosave of an editor elsewhere would be wasted work. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
+}
+
+static void
+map_cb (PreuvesBlocPage *self)
+{
+  if (self->stale)
+    refresh_now (self);
 }
 
 static void
@@ -488,6 +504,7 @@ preuves_bloc_page_init (PreuvesBlocPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->watch, "notify::readiness", G_CALLBACK (update_readiness), self);
+  g_signal_connect_swapped (self, "map", G_CALLBACK (map_cb), self);
 }
 
 /* Stores @pdf as the written document of the bloc's épreuve and checks

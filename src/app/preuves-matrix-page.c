@@ -21,6 +21,7 @@ struct _PreuvesMatrixPage
   PreuvesPortfolio      *portfolio;
   gulong                 changed_id;
   guint                  refresh_id;
+  gboolean               stale;
 
   GtkLabel              *summary_label;
   GtkFlowBox            *legend_box;
@@ -84,6 +85,7 @@ refresh_now (PreuvesMatrixPage *self)
   g_autofree char *summary = NULL;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
   preuves_coverage_matrix_set_portfolio (self->matrix, self->portfolio);
   n = preuves_coverage_matrix_get_n_preuves (self->matrix);
   gaps = preuves_coverage_matrix_count_gaps (self->matrix);
@@ -108,8 +110,22 @@ portfolio_changed_cb (PreuvesPortfolio  *portfolio,
                       const char        *what,
                       PreuvesMatrixPage *self)
 {
+  /* A hidden page catches up when it is shown again: rebuilding its rows
+   * for each autosave of an editor elsewhere would be wasted work. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
+}
+
+static void
+map_cb (PreuvesMatrixPage *self)
+{
+  if (self->stale)
+    refresh_now (self);
 }
 
 static void
@@ -211,6 +227,7 @@ static void
 preuves_matrix_page_init (PreuvesMatrixPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self, "map", G_CALLBACK (map_cb), self);
 
   add_legend (self, "media-record-symbolic", "accent", _("Proved, with a justification"));
   add_legend (self, "radio-symbolic", "warning", _("Linked, no justification yet"));
