@@ -292,6 +292,18 @@ test_advisor_review (void)
   g_assert_cmpuint (count_rows (changes), ==, 2);
   render (window, "changes");
 
+  /* Sending the reviewed copy back ends the review. */
+  {
+    g_autofree char *path = g_build_filename (tmp_dir, "camille-reviewed.preuves", NULL);
+    g_autoptr(GFile) reviewed = g_file_new_for_path (path);
+
+    preuves_window_export_copy (window, reviewed);
+    while (window->n_busy > 0)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (g_file_query_exists (reviewed, NULL));
+    g_assert_cmpuint (count_rows (changes), ==, 0);
+  }
+
   /* Back as the candidate: no note, statuses read-only. */
   g_settings_set_string (settings, "user-role", "candidate");
   settle (100);

@@ -19,6 +19,7 @@
 #include "preuves-page-util.h"
 #include "preuves-portfolio-file.h"
 #include "preuves-changes-page.h"
+#include "preuves-changes.h"
 #include "preuves-remarks-list.h"
 #include "preuves-review-note.h"
 #include "preuves-review-panel.h"
@@ -671,9 +672,17 @@ void
 preuves_window_export_copy (PreuvesWindow *self,
                             GFile         *dest)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (PREUVES_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (dest));
   g_return_if_fail (self->portfolio != NULL);
+
+  /* An advisor who sends the reviewed copy back has seen the portfolio as
+   * it is now: the next copy from the candidate is compared with this. */
+  if (preuves_portfolio_get_role (self->portfolio) == PREUVES_ROLE_ADVISOR &&
+      !preuves_portfolio_record_review (self->portfolio, &error))
+    g_warning ("Cannot remember the review: %s", error->message);
 
   busy_begin (self, TRUE);
   preuves_portfolio_file_save_copy_async (preuves_portfolio_get_file (self->portfolio), dest,
