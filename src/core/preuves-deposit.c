@@ -467,6 +467,14 @@ deposit_run (WriteData     *data,
   GPtrArray *blocs = preuves_referentiel_get_blocs (preuves_referentiel_get_default ());
 
   g_assert (error != NULL);
+  /* The probe writes into the files through descriptors: they need a
+   * path on this computer. */
+  if (!g_file_is_native (data->dir))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("The deposit can only be written to a folder on this computer. Choose another folder."));
+      return NULL;
+    }
   result->files = g_ptr_array_new_with_free_func ((GDestroyNotify) deposit_file_free);
   result->problems = g_ptr_array_new_with_free_func (g_free);
   g_array_set_clear_func (inputs, close_fd);
