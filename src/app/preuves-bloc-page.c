@@ -228,6 +228,27 @@ find_named_child (GtkWidget  *root,
   return NULL;
 }
 
+/* A remark on a preuve is answered in the preuve's editor; the others
+ * are on this page. */
+static void
+show_remark (PreuvesBlocPage *self,
+             const char      *remark_uuid)
+{
+  g_autoptr(GPtrArray) remarks = preuves_portfolio_list_remarks (portfolio_of (self), NULL, NULL);
+
+  for (guint i = 0; remarks != NULL && i < remarks->len; i++)
+    {
+      const PreuvesRemark *remark = g_ptr_array_index (remarks, i);
+
+      if (g_strcmp0 (remark->uuid, remark_uuid) == 0 && g_strcmp0 (remark->target_kind, "preuve") == 0)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-preuve", "s", remark->target_id);
+          return;
+        }
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->remarks_list));
+}
+
 static void
 reason_activated_cb (PreuvesBlocPage *self,
                      GtkListBoxRow   *row)
@@ -260,7 +281,7 @@ reason_activated_cb (PreuvesBlocPage *self,
   else if (g_str_has_prefix (reason->kind, "criterion-"))
     preuves_epreuve_panel_focus_criterion (self->epreuve_panel, reason->target);
   else if (g_str_has_prefix (reason->kind, "remark-"))
-    gtk_widget_grab_focus (GTK_WIDGET (self->remarks_list));
+    show_remark (self, reason->target);
 }
 
 static void
