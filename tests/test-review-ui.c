@@ -19,6 +19,8 @@
 #include "preuves-changes.h"
 #include "preuves-changes-page.h"
 #include "preuves-library.h"
+#include "preuves-merge-action.h"
+#include "preuves-portfolio-file.h"
 #include "preuves-preuve-editor.h"
 #include "preuves-remarks-list.h"
 #include "preuves-review-note.h"
@@ -319,6 +321,46 @@ test_advisor_review (void)
   close_window (window);
 }
 
+/* The candidate merges the advisor's reviewed copy from the menu's
+ * action: the window reopens the portfolio with the remarks in it. */
+static void
+test_candidate_merges (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.preuves.Preuves");
+  g_autoptr(GFile) file = make_reviewed_portfolio ();
+  g_autofree char *path = g_build_filename (tmp_dir, "from-advisor.preuves", NULL);
+  g_autoptr(GFile) reviewed = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) remarks = NULL;
+  PreuvesPortfolio *before;
+  PreuvesWindow *window;
+
+  g_unlink (path);
+  g_assert_true (preuves_portfolio_file_save_copy (file, reviewed, NULL, &error));
+  {
+    g_autoptr(PreuvesPortfolio) advisor = preuves_portfolio_open (reviewed, &error);
+
+    g_assert_no_error (error);
+    preuves_portfolio_set_role (advisor, PREUVES_ROLE_ADVISOR);
+    g_free (preuves_portfolio_add_remark (advisor, PREUVES_REMARK_ROLE_ADVISOR, "sous-competence", "C1-1.1", 0,
+                                          "Citez vos sources.", &error));
+    g_assert_true (preuves_portfolio_set_competence_status (advisor, "C1-1.1", PREUVES_COMPETENCE_STATUS_REWORK, &error));
+    preuves_portfolio_close (advisor);
+  }
+
+  g_settings_set_string (settings, "user-role", "candidate");
+  window = open_portfolio (file);
+  before = preuves_window_get_portfolio (window);
+  preuves_merge_action_merge (window, reviewed);
+  while (preuves_window_get_portfolio (window) == before)
+    g_main_context_iteration (NULL, TRUE);
+  remarks = preuves_portfolio_list_remarks (preuves_window_get_portfolio (window), "sous-competence", "C1-1.1");
+  g_assert_cmpuint (remarks->len, ==, 1);
+  g_assert_cmpint (preuves_portfolio_get_competence_status (preuves_window_get_portfolio (window), "C1-1.1"),
+                   ==, PREUVES_COMPETENCE_STATUS_REWORK);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +389,7 @@ main (int   argc,
 
   g_test_add_func ("/review-ui/advisor", test_advisor_review);
   g_test_add_func ("/review-ui/library-last-review", test_library_last_review);
+  g_test_add_func ("/review-ui/candidate-merges", test_candidate_merges);
   status = g_test_run ();
 
   g_object_unref (app);

@@ -20,6 +20,7 @@
 #include "preuves-portfolio-file.h"
 #include "preuves-changes-page.h"
 #include "preuves-changes.h"
+#include "preuves-merge-action.h"
 #include "preuves-remarks-list.h"
 #include "preuves-review-note.h"
 #include "preuves-review-panel.h"
@@ -1234,6 +1235,7 @@ preuves_window_init (PreuvesWindow *self)
                            G_CALLBACK (update_bloc_states), self, G_CONNECT_SWAPPED);
   update_bloc_states (self);
   self->export_controller = preuves_export_controller_new (self);
+  preuves_merge_action_install (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
