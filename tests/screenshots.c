@@ -22,6 +22,7 @@
 #include <locale.h>
 
 #include "preuves-application.h"
+#include "preuves-i18n.h"
 #include "preuves-portfolio-file.h"
 #include "preuves-preferences-window.h"
 #include "preuves-window-private.h"
@@ -228,10 +229,7 @@ main (int   argc,
   demo = g_file_new_for_commandline_arg (argv[2]);
   suffix = argv[3];
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PREUVES_LOCALEDIR") ? g_getenv ("PREUVES_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  preuves_i18n_init ();
 
   /* A library of its own, so the pictures never show anyone's portfolios. */
   library = g_dir_make_tmp ("preuves-screenshots-XXXXXX", &error);

@@ -6,10 +6,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
-
 #include "preuves-application.h"
+#include "preuves-i18n.h"
 
 int
 main (int   argc,
@@ -17,10 +15,7 @@ main (int   argc,
 {
   g_autoptr(PreuvesApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  preuves_i18n_init ();
 
   app = preuves_application_new ();
 

@@ -7,12 +7,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "preuves-cli-common.h"
 #include "preuves-cli-commands.h"
+#include "preuves-i18n.h"
 
 static const PreuvesCliCommand commands[] = {
   { "referential", "[--json] [--file PATH]", N_("Print the référentiel: blocs, compétences, épreuves and criteria"), preuves_cli_referential },
@@ -74,10 +74,7 @@ main (int    argc,
 {
   const PreuvesCliCommand *command;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  preuves_i18n_init ();
 
   if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
     {
