@@ -192,6 +192,27 @@ about_activated_cb (GSimpleAction *action,
 }
 
 static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) advice = NULL;
+
+  if (gtk_show_uri_full_finish (parent, result, &error))
+    return;
+
+  /* GTK's own message ("Operation not supported") does not tell the user
+   * what is missing: without a help viewer, nothing can show the pages. */
+  g_debug ("Could not open the help: %s", error->message);
+  advice = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                _("No help viewer is installed. Install the GNOME help viewer (Yelp) to read the help of Preuves."));
+  if (PREUVES_IS_WINDOW (parent))
+    preuves_window_show_error (PREUVES_WINDOW (parent), _("The Help Could Not Be Opened"), advice);
+}
+
+static void
 help_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
@@ -199,7 +220,8 @@ help_activated_cb (GSimpleAction *action,
   PreuvesApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_show_uri (parent, "help:io.github.preuves.Preuves", GDK_CURRENT_TIME);
+  gtk_show_uri_full (parent, "help:io.github.preuves.Preuves", GDK_CURRENT_TIME,
+                     NULL, help_shown_cb, parent ? g_object_ref (parent) : NULL);
 }
 
 static void

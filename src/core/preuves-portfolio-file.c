@@ -109,7 +109,7 @@ set_not_a_portfolio (GError     **error,
                      const char  *display_name)
 {
   g_set_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_NOT_A_PORTFOLIO,
-               _("“%s” is not a Preuves portfolio. Choose a file that ends in “.preuves”."),
+               _("“%s” is not a Preuves portfolio. Choose a portfolio saved by Preuves, or ask its sender for a new copy."),
                display_name);
   return FALSE;
 }

@@ -32,7 +32,7 @@ set_error_for_code (GError     **error,
     {
     case SQLITE_NOTADB:
       g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_NOT_A_PORTFOLIO,
-                           _("This file is not a Preuves portfolio. Choose a file that ends in “.preuves”."));
+                           _("This file is not a Preuves portfolio. Choose a portfolio saved by Preuves, or ask its sender for a new copy."));
       break;
     case SQLITE_CORRUPT:
       g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_DAMAGED,

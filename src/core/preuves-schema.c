@@ -271,7 +271,7 @@ preuves_schema_check_header (sqlite3  *db,
     {
       g_set_error_literal (error, PREUVES_PORTFOLIO_ERROR,
                            PREUVES_PORTFOLIO_ERROR_NOT_A_PORTFOLIO,
-                           _("This file is not a Preuves portfolio. Choose a file that ends in “.preuves”."));
+                           _("This file is not a Preuves portfolio. Choose a portfolio saved by Preuves, or ask its sender for a new copy."));
       return FALSE;
     }
   /* No Preuves writes a negative version: migrating from it would start
