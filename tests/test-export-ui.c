@@ -97,6 +97,17 @@ make_portfolio (void)
   return g_steal_pointer (&file);
 }
 
+/* Each test may run alone: the portfolio is made once. */
+static GFile *
+ensure_portfolio (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (library_dir, "jury.preuves", NULL);
+
+  if (g_file_query_exists (file, NULL))
+    return g_steal_pointer (&file);
+  return make_portfolio ();
+}
+
 static char *
 pdf_text (const char *path)
 {
@@ -121,7 +132,7 @@ pdf_text (const char *path)
 static void
 test_export_actions (void)
 {
-  g_autoptr(GFile) file = make_portfolio ();
+  g_autoptr(GFile) file = ensure_portfolio ();
   g_autofree char *report = g_build_filename (library_dir, "..", "report.pdf", NULL);
   g_autofree char *deposit = g_build_filename (library_dir, "..", "depot", NULL);
   g_autofree char *text = NULL;
@@ -175,6 +186,37 @@ test_export_actions (void)
   g_assert_finalize_object (window);
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closing the window while the deposit is written ends quietly: the
+ * export finishes, then lets go of its controller. */
+static void
+test_close_while_exporting (void)
+{
+  g_autoptr(GFile) file = ensure_portfolio ();
+  g_autofree char *deposit = g_build_filename (library_dir, "..", "depot-closed", NULL);
+  g_autoptr(GFile) deposit_dir = g_file_new_for_path (deposit);
+  PreuvesExportController *controller = NULL;
+  PreuvesWindow *window;
+
+  window = g_object_ref (preuves_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (window_idle, window);
+  preuves_window_open_portfolio (window, file);
+  spin_until (shows_portfolio, window);
+
+  g_set_weak_pointer (&controller, window->export_controller);
+  preuves_export_controller_write_deposit (window->export_controller, deposit_dir, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  spin_until (is_null, &controller);
+  g_assert_cmpuint (count_pdfs (deposit), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -199,6 +241,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/export-ui/actions", test_export_actions);
+  g_test_add_func ("/export-ui/close-while-exporting", test_close_while_exporting);
 
   status = g_test_run ();
 

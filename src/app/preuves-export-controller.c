@@ -43,6 +43,13 @@ static const char * const action_names[] = { "export-report", "export-deposit", 
 
 /* ---- Progress and messages ------------------------------------------------ */
 
+/* A window being closed cancels its work first: its widgets go next. */
+static gboolean
+window_alive (PreuvesExportController *self)
+{
+  return self->window != NULL && !g_cancellable_is_cancelled (self->window->cancellable);
+}
+
 static void
 progress_begin (PreuvesExportController *self)
 {
@@ -71,7 +78,7 @@ progress_cb (double   fraction,
 {
   PreuvesExportController *self = user_data;
 
-  if (self->window != NULL && self->window->pulse_id == 0)
+  if (window_alive (self) && self->window->pulse_id == 0)
     gtk_progress_bar_set_fraction (self->window->progress_bar, fraction);
 }
 
@@ -134,9 +141,11 @@ new_report (PreuvesExportController *self,
   return report;
 }
 
+/* A running export holds the controller, which its progress callback
+ * uses until the end; the window may go away meanwhile. */
 typedef struct
 {
-  PreuvesExportController *self; /* weak */
+  PreuvesExportController *self;
   GFile                   *file;
 } Job;
 
@@ -146,7 +155,7 @@ job_new (PreuvesExportController *self,
 {
   Job *job = g_new0 (Job, 1);
 
-  g_set_weak_pointer (&job->self, self);
+  job->self = g_object_ref (self);
   job->file = g_object_ref (file);
   return job;
 }
@@ -155,14 +164,14 @@ job_new (PreuvesExportController *self,
 static PreuvesExportController *
 job_free (Job *job)
 {
-  PreuvesExportController *self = job->self;
+  g_autoptr(PreuvesExportController) self = job->self;
 
-  g_clear_weak_pointer (&job->self);
   g_object_unref (job->file);
   g_free (job);
-  if (self == NULL || self->window == NULL)
+  if (!window_alive (self))
     return NULL;
   progress_end (self);
+  /* The window holds it still. */
   return self;
 }
 
@@ -452,7 +461,7 @@ names_checked_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) findings = preuves_names_check_finish (PREUVES_PORTFOLIO (object), result, NULL, &error);
 
-  if (pending->self == NULL || pending->self->window == NULL)
+  if (pending->self == NULL || !window_alive (pending->self))
     {
       pending_free (pending);
       return;
