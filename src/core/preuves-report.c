@@ -800,8 +800,19 @@ add_correspondence (Layout   *layout,
       add_text (layout, STYLE_BODY, 6, state);
       add_reasons (layout, rbloc->part, TRUE);
     }
+  /* Said before the table: under it, the note could end up alone on a
+   * page. */
+  for (guint i = 0; i < rbloc->rows->len; i++)
+    duplicates |= ((RRow *) rbloc->rows->pdata[i])->sous_competence->duplicate_code;
+  if (duplicates)
+    {
+      g_autofree char *note = esc (_("* The référentiel gives this code to two different sous-compétences: "
+                                     "both are listed, each with its own text."));
+
+      add_text (layout, STYLE_NOTE, 8, note);
+    }
   header = add_row (layout, &correspondence_table, TRUE, NULL, _("Sous-compétence"), _("Preuves"), _("Justification"));
-  header->space_before = 14;
+  header->space_before = duplicates ? 6 : 14;
   for (guint i = 0; i < rbloc->rows->len; i++)
     {
       RRow *row = rbloc->rows->pdata[i];
@@ -812,14 +823,6 @@ add_correspondence (Layout   *layout,
       g_autofree char *justifications = links_markup (row, TRUE);
 
       add_row (layout, &correspondence_table, FALSE, header, code, preuves, justifications);
-      duplicates |= sc->duplicate_code;
-    }
-  if (duplicates)
-    {
-      g_autofree char *note = esc (_("* The référentiel gives this code to two different sous-compétences: "
-                                     "both are listed, each with its own text."));
-
-      add_text (layout, STYLE_NOTE, 6, note);
     }
 }
 
