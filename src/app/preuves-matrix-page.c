@@ -24,7 +24,7 @@ struct _PreuvesMatrixPage
   gboolean               stale;
 
   GtkLabel              *summary_label;
-  GtkFlowBox            *legend_box;
+  GtkBox                *legend_box;
   GtkStack              *stack;
   PreuvesCoverageMatrix *matrix;
   AdwPreferencesGroup   *gaps_group;
@@ -152,7 +152,7 @@ add_legend (PreuvesMatrixPage *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_flow_box_append (self->legend_box, box);
+  gtk_box_append (self->legend_box, box);
 }
 
 static void
