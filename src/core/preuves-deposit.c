@@ -417,6 +417,15 @@ write_bloc (Deposit            *deposit,
     }
   answer = preuves_pdf_probe_render (manifest, (const int *) deposit->inputs->data, deposit->inputs->len, out, 0,
                                      cancellable, error);
+  if (answer == NULL && error != NULL && *error != NULL && (*error)->domain == PREUVES_PDF_ERROR &&
+      (*error)->code != PREUVES_PDF_ERROR_NO_PROBE)
+    {
+      g_autofree char *basename = g_path_get_basename (file->path);
+
+      /* The probe died on one of the bloc's documents (poppler crashed,
+       * or ran out of time or memory): say which file it was making. */
+      g_prefix_error (error, _("%s could not be made: one of the bloc’s documents stopped the PDF checker. "), basename);
+    }
   if (answer == NULL || !finish_file (file, out, part, error))
     goto failed;
   close (out);
