@@ -383,6 +383,24 @@ deposit_file_new (Deposit           *deposit,
   return file;
 }
 
+/* The bloc's file is written under a temporary name beside its own, and
+ * renamed once whole. */
+static int
+open_part (const char  *part,
+           GError     **error)
+{
+  int fd = g_open (part, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Could not write “%s”: %s"),
+                   part, g_strerror (saved_errno));
+    }
+  return fd;
+}
+
 static PreuvesDepositFile *
 write_bloc (Deposit            *deposit,
             const PreuvesBloc  *bloc,
@@ -406,15 +424,9 @@ write_bloc (Deposit            *deposit,
   manifest = bloc_manifest (deposit, preuves, first_pages, add_input (deposit, fd), cancellable, error);
   if (manifest == NULL)
     goto failed;
-  out = g_open (part, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  out = open_part (part, error);
   if (out < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Could not write “%s”: %s"),
-                   part, g_strerror (saved_errno));
-      goto failed;
-    }
+    goto failed;
   answer = preuves_pdf_probe_render (manifest, (const int *) deposit->inputs->data, deposit->inputs->len, out, 0,
                                      cancellable, error);
   if (answer == NULL && error != NULL && *error != NULL && (*error)->domain == PREUVES_PDF_ERROR &&

@@ -643,7 +643,7 @@ add_title_page (PreuvesReport *self,
   g_autofree char *title = esc (preuves_referentiel_get_official_title (self->referentiel) != NULL ?
                                 preuves_referentiel_get_official_title (self->referentiel) :
                                 preuves_referentiel_get_title (self->referentiel));
-  g_autofree char *heading = g_markup_printf_escaped ("%s", _("Portfolio synthesis for the jury"));
+  g_autofree char *heading = esc (_("Portfolio synthesis for the jury"));
 
   add_text (layout, STYLE_TITLE, 90, heading)->bookmark = g_strdup (_("Portfolio synthesis for the jury"));
   add_text (layout, STYLE_SUBTITLE, 10, title);
