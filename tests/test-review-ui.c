@@ -84,6 +84,24 @@ first_list (GtkWidget *widget)
   return NULL;
 }
 
+static GtkWidget *
+find_titled (GtkWidget  *widget,
+             const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static guint
 count_rows (GtkWidget *widget)
 {
@@ -266,6 +284,22 @@ test_advisor_review (void)
   render (window, "statuses");
   scroll_to_end (remarks);
   render (window, "remarks");
+
+  /* Remarks on a page of the written document, chosen in the panel. */
+  {
+    g_autoptr(GError) error = NULL;
+    AdwComboRow *about = ADW_COMBO_ROW (find_titled (panel, _("Remarks About")));
+
+    g_assert_nonnull (about);
+    adw_combo_row_set_selected (about, 1);
+    g_assert_cmpuint (count_rows (remarks), ==, 0);
+    g_free (preuves_portfolio_add_remark (preuves_window_get_portfolio (window), PREUVES_REMARK_ROLE_ADVISOR,
+                                          "document", "bloc1", 3, "Page 3 : la conclusion manque.", &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_rows (remarks), ==, 1);
+    scroll_to_end (remarks);
+    render (window, "document-remarks");
+  }
 
   /* A preuve: read-only fields, and its remarks. */
   {

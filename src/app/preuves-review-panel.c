@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "preuves-page-util.h"
+#include "preuves-remarks-list.h"
 #include "preuves-review-note.h"
 #include "preuves-review-panel.h"
 #include "preuves-review.h"
@@ -30,7 +31,17 @@ struct _PreuvesReviewPanel
 
   AdwPreferencesGroup *group;
   GtkListBox          *list;
+  AdwComboRow         *about_row;
+  PreuvesRemarksList  *remarks;
+  GPtrArray           *targets;  /* Target: what remarks may be about */
 };
+
+/* Something of the bloc a remark may be about. */
+typedef struct
+{
+  const char *kind;
+  const char *id;
+} Target;
 
 G_DEFINE_FINAL_TYPE (PreuvesReviewPanel, preuves_review_panel, ADW_TYPE_BIN)
 
@@ -143,6 +154,62 @@ changed_cb (PreuvesPortfolio   *portfolio,
   self->filling = FALSE;
 }
 
+static void
+about_selected_cb (PreuvesReviewPanel *self)
+{
+  guint selected = adw_combo_row_get_selected (self->about_row);
+  const Target *target = selected < self->targets->len ? g_ptr_array_index (self->targets, selected) : NULL;
+
+  if (self->remarks == NULL)
+    return;
+  preuves_remarks_list_set_target (self->remarks, self->portfolio,
+                                   target != NULL ? target->kind : NULL,
+                                   target != NULL ? target->id : NULL);
+}
+
+static void
+add_target (PreuvesReviewPanel *self,
+            GtkStringList      *labels,
+            const char         *kind,
+            const char         *id,
+            const char         *label)
+{
+  Target *target = g_new0 (Target, 1);
+
+  target->kind = kind;
+  target->id = id;
+  g_ptr_array_add (self->targets, target);
+  gtk_string_list_append (labels, label);
+}
+
+/* The bloc first (what the list shows at first), then its written
+ * document, its criteria and its sous-compétences, by code. */
+static void
+fill_targets (PreuvesReviewPanel *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const PreuvesEpreuve *epreuve = self->bloc != NULL ? self->bloc->epreuve : NULL;
+
+  g_ptr_array_set_size (self->targets, 0);
+  if (self->bloc != NULL)
+    add_target (self, labels, "bloc", self->bloc->code, _("The whole bloc"));
+  if (epreuve != NULL && epreuve->written_document != NULL)
+    add_target (self, labels, "document", epreuve->id, _("The written document"));
+  for (guint i = 0; epreuve != NULL && i < epreuve->criteria->len; i++)
+    {
+      const PreuvesCriterion *criterion = g_ptr_array_index (epreuve->criteria, i);
+      add_target (self, labels, "criterion", criterion->id, criterion->id);
+    }
+  for (guint i = 0; self->bloc != NULL && i < self->bloc->sous_competences->len; i++)
+    {
+      const PreuvesSousCompetence *sous = g_ptr_array_index (self->bloc->sous_competences, i);
+      add_target (self, labels, "sous-competence", sous->id, sous->code);
+    }
+  adw_combo_row_set_model (self->about_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->about_row, 0);
+  about_selected_cb (self);
+}
+
 void
 preuves_review_panel_set_bloc (PreuvesReviewPanel *self,
                                PreuvesPortfolio   *portfolio,
@@ -157,6 +224,7 @@ preuves_review_panel_set_bloc (PreuvesReviewPanel *self,
   if (portfolio != NULL)
     self->changed_id = g_signal_connect (portfolio, "changed::statuses", G_CALLBACK (changed_cb), self);
   refill (self);
+  fill_targets (self);
 }
 
 static void
@@ -213,12 +281,22 @@ preuves_review_panel_dispose (GObject *object)
 }
 
 static void
+preuves_review_panel_finalize (GObject *object)
+{
+  PreuvesReviewPanel *self = PREUVES_REVIEW_PANEL (object);
+
+  g_ptr_array_unref (self->targets);
+  G_OBJECT_CLASS (preuves_review_panel_parent_class)->finalize (object);
+}
+
+static void
 preuves_review_panel_class_init (PreuvesReviewPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = preuves_review_panel_dispose;
+  object_class->finalize = preuves_review_panel_finalize;
   object_class->get_property = preuves_review_panel_get_property;
   object_class->set_property = preuves_review_panel_set_property;
 
@@ -230,14 +308,19 @@ preuves_review_panel_class_init (PreuvesReviewPanelClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PREUVES_TYPE_REMARKS_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/preuves/Preuves/preuves-review-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PreuvesReviewPanel, group);
   gtk_widget_class_bind_template_child (widget_class, PreuvesReviewPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesReviewPanel, about_row);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesReviewPanel, remarks);
+  gtk_widget_class_bind_template_callback (widget_class, about_selected_cb);
 }
 
 static void
 preuves_review_panel_init (PreuvesReviewPanel *self)
 {
+  self->targets = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
