@@ -782,6 +782,25 @@ open_document (int      fd,
 }
 
 /**
+ * preuves_pdf_open_fd:
+ * @fd: a readable descriptor on the document; this function closes it
+ *
+ * Opens a document for the probe's other modes (a page drawn as a
+ * thumbnail), with the same checks and errors as preuves_pdf_analyze_fd().
+ *
+ * Returns: (transfer full): a document with at least one page
+ */
+PopplerDocument *
+preuves_pdf_open_fd (int      fd,
+                     GError **error)
+{
+  g_return_val_if_fail (fd >= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_document (fd, error);
+}
+
+/**
  * preuves_pdf_analyze_fd:
  * @fd: a readable descriptor on the document (a file, a pipe or a socket);
  *   this function closes it

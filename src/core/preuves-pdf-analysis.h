@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <poppler.h>
 
 #include "preuves-pdf-report.h"
 
@@ -16,6 +17,9 @@ G_BEGIN_DECLS
  * else goes through preuves-pdf-probe-client.h. */
 PreuvesPdfReport *preuves_pdf_analyze_fd           (int          fd,
                                                     gboolean     find_annexes,
+                                                    GError     **error);
+
+PopplerDocument  *preuves_pdf_open_fd              (int          fd,
                                                     GError     **error);
 
 gboolean          preuves_pdf_title_names_annexes  (const char  *title);

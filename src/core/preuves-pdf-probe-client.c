@@ -60,8 +60,9 @@ probe_run_free (ProbeRun *run)
   g_free (run);
 }
 
-static guint
-default_timeout_ms (void)
+/* The limit of every mode of the probe, unless its caller sets one. */
+guint
+preuves_pdf_probe_default_timeout_ms (void)
 {
   const char *env = g_getenv ("PREUVES_PDF_PROBE_TIMEOUT_MS");
   guint64 value;
@@ -156,8 +157,9 @@ spawn_probe (int       stdin_fd,
   return process;
 }
 
-static GError *
-error_from_exit (GSubprocess *process)
+/* What the exit of a probe that did not answer means, for every mode. */
+GError *
+preuves_pdf_probe_error_from_exit (GSubprocess *process)
 {
   int status;
 
@@ -214,7 +216,7 @@ probe_run_complete (GTask *task)
   else if (run->too_much_output)
     error = preuves_pdf_error_new (PREUVES_PDF_ERROR_DAMAGED, 0);
   else if (!g_subprocess_get_if_exited (run->process) || g_subprocess_get_exit_status (run->process) != 0)
-    error = error_from_exit (run->process);
+    error = preuves_pdf_probe_error_from_exit (run->process);
   else
     report = report_from_output (run, &error);
 
@@ -337,7 +339,7 @@ probe_run_start (GTask                        *task,
                  const PreuvesPdfProbeOptions *options)
 {
   ProbeRun *run = g_task_get_task_data (task);
-  guint timeout_ms = options != NULL && options->timeout_ms > 0 ? options->timeout_ms : default_timeout_ms ();
+  guint timeout_ms = options != NULL && options->timeout_ms > 0 ? options->timeout_ms : preuves_pdf_probe_default_timeout_ms ();
   GError *error = NULL;
 
   run->annex_start = options != NULL ? options->annex_start : 0;

@@ -38,6 +38,8 @@ PreuvesPdfReport *preuves_pdf_probe_run_finish     (GAsyncResult                
  * it runs in, forwarding these descriptors. */
 GStrvBuilder     *preuves_pdf_probe_command_new    (const int                    *forward_fds,
                                                     guint                         n_forward_fds);
+guint             preuves_pdf_probe_default_timeout_ms (void);
+GError           *preuves_pdf_probe_error_from_exit (GSubprocess                 *process);
 
 PreuvesPdfReport *preuves_pdf_probe_run_file       (GFile                        *file,
                                                     const PreuvesPdfProbeOptions *options,

@@ -6,6 +6,7 @@
  * Usage: preuves-pdf-probe [--fd=N] [--no-annexes] [--timeout-ms=N]
  *                          [--memory-limit-mb=N] [--text]
  *        preuves-pdf-probe --assemble --out-fd=N [--timeout-ms=N] …
+ *        preuves-pdf-probe --render-page=N --width=PX [--fd=N] …
  *
  * Reads the document from descriptor N (standard input by default), never
  * from a path, and writes one JSON object on standard output: the report
@@ -16,6 +17,8 @@
  * are its inputs (see preuves-pdf-assemble.h): the pages are drawn again
  * into one PDF written to descriptor N, and the JSON on standard output
  * says what each input gave.
+ * With --render-page, standard output is a PNG of that page (1-based),
+ * PX pixels wide (at most 512); exit status 3 when there is no such page.
  * Exit status: 0 report written; 10 + PreuvesPdfError the document could
  * not be read (the same code as in the JSON); 2 bad arguments. Killed by
  * SIGALRM: it ran out of time.
@@ -24,12 +27,14 @@
 #include "config.h"
 
 #include <gio/gunixinputstream.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 
 #include "preuves-pdf-analysis.h"
 #include "preuves-pdf-assemble.h"
+#include "preuves-pdf-page-png.h"
 #include "preuves-pdf-text.h"
 
 /* AddressSanitizer reserves terabytes of address space for its shadow
@@ -57,6 +62,8 @@ static int memory_limit_mb = 2048;
 static gboolean page_texts = FALSE;
 static gboolean assemble = FALSE;
 static int out_fd = -1;
+static int render_page = 0;
+static int render_width = 0;
 
 static const GOptionEntry entries[] = {
   { "fd", 0, 0, G_OPTION_ARG_INT, &fd, "Read the document from this descriptor", "N" },
@@ -66,6 +73,8 @@ static const GOptionEntry entries[] = {
   { "text", 0, 0, G_OPTION_ARG_NONE, &page_texts, "Print the text of each page instead", NULL },
   { "assemble", 0, 0, G_OPTION_ARG_NONE, &assemble, "Draw the inputs of a manifest into one PDF", NULL },
   { "out-fd", 0, 0, G_OPTION_ARG_INT, &out_fd, "Write the assembled PDF to this descriptor", "N" },
+  { "render-page", 0, 0, G_OPTION_ARG_INT, &render_page, "Print this page as a PNG instead", "N" },
+  { "width", 0, 0, G_OPTION_ARG_INT, &render_width, "Width of the PNG", "PX" },
   { NULL }
 };
 
@@ -159,6 +168,31 @@ run_assemble (void)
   return EXIT_SUCCESS;
 }
 
+static int
+run_render_page (void)
+{
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data;
+
+  if (render_page < 1 || render_width < 1 || render_width > PREUVES_PDF_PAGE_PNG_MAX_WIDTH)
+    {
+      g_printerr ("preuves-pdf-probe: --render-page needs a page and a --width up to %d\n",
+                  PREUVES_PDF_PAGE_PNG_MAX_WIDTH);
+      return EXIT_BAD_ARGUMENTS;
+    }
+  png = preuves_pdf_page_png_fd (fd, render_page, render_width, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return PREUVES_PDF_PAGE_PNG_EXIT_NO_PAGE;
+  if (png == NULL)
+    return print_error (error);
+  data = g_bytes_get_data (png, &size);
+  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+    return EXIT_FAILURE;
+  return EXIT_SUCCESS;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -185,6 +219,9 @@ main (int    argc,
         }
       return run_assemble ();
     }
+
+  if (render_page != 0)
+    return run_render_page ();
 
   if (page_texts)
     {
