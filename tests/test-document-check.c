@@ -260,7 +260,20 @@ test_cached_by_sha256 (Fixture       *fixture,
   g_assert_cmpint (copied->pages_counted, ==, 17);
   assert_document_reason (fixture, "bloc1", NULL, NULL);
 
-  /* New bytes do need the probe: the check fails and nothing is stored. */
+  /* New bytes do need the probe: without it they do not replace the
+   * checked document. */
+  unchecked = preuves_document_check_attach (fixture->portfolio, "bloc1", other, NULL, &error);
+  g_assert_error (error, PREUVES_PDF_ERROR, PREUVES_PDF_ERROR_NO_PROBE);
+  g_assert_null (unchecked);
+  g_clear_error (&error);
+  assert_document_reason (fixture, "bloc1", NULL, NULL);
+  g_clear_pointer (&again, preuves_written_document_free);
+  again = preuves_portfolio_get_written_document (fixture->portfolio, "bloc1");
+  g_assert_cmpstr (again->sha256, ==, checked->sha256);
+
+  /* With no document to keep, they are stored, unchecked. */
+  preuves_portfolio_remove_written_document (fixture->portfolio, "bloc1", &error);
+  g_assert_no_error (error);
   unchecked = preuves_document_check_attach (fixture->portfolio, "bloc1", other, NULL, &error);
   g_assert_error (error, PREUVES_PDF_ERROR, PREUVES_PDF_ERROR_NO_PROBE);
   g_assert_null (unchecked);
@@ -319,7 +332,8 @@ test_manual_annex_start (Fixture       *fixture,
   assert_document_reason (fixture, "bloc1", NULL, NULL);
 }
 
-/* A file that is not a PDF: the check says so, and so does readiness. */
+/* A file that is not a PDF, stored without a check (as an older Preuves
+ * did): the check says so, and so does readiness. */
 static void
 test_not_a_pdf (Fixture       *fixture,
                 gconstpointer  data)
@@ -332,16 +346,229 @@ test_not_a_pdf (Fixture       *fixture,
 
   g_file_set_contents (path, "Ceci n'est pas un PDF.\n", -1, &error);
   g_assert_no_error (error);
-  document = preuves_document_check_attach (fixture->portfolio, "finale", file, NULL, &error);
+  preuves_portfolio_set_written_document (fixture->portfolio, "finale", file, NULL, &error);
+  g_assert_no_error (error);
+  document = preuves_document_check_run (fixture->portfolio, "finale", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (document->check_error, ==, "not-pdf");
   assert_document_reason (fixture, "finale", "document-error", NULL);
 
-  /* What the check found about these bytes is kept too. */
+  /* What the check found about these bytes is kept too: adding them again
+   * is refused without the probe. */
   g_setenv ("PREUVES_PDF_PROBE", "/nonexistent/preuves-pdf-probe", TRUE);
   again = preuves_document_check_run (fixture->portfolio, "finale", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (again->check_error, ==, "not-pdf");
+  g_clear_pointer (&again, preuves_written_document_free);
+  again = preuves_document_check_attach (fixture->portfolio, "finale", file, NULL, &error);
+  g_assert_error (error, PREUVES_PDF_ERROR, PREUVES_PDF_ERROR_NOT_PDF);
+  g_assert_null (again);
+}
+
+/* What the previous document was, to compare with after a refused file. */
+static void
+assert_same_document (Fixture                      *fixture,
+                      const PreuvesWrittenDocument *before)
+{
+  g_autoptr(PreuvesWrittenDocument) now = preuves_portfolio_get_written_document (fixture->portfolio, "bloc1");
+
+  g_assert_nonnull (now);
+  g_assert_cmpstr (now->filename, ==, before->filename);
+  g_assert_cmpstr (now->sha256, ==, before->sha256);
+  g_assert_cmpstr (now->checked_sha256, ==, before->sha256);
+  g_assert_cmpint (now->pages_total, ==, before->pages_total);
+  g_assert_cmpint (now->annex_start, ==, before->annex_start);
+  g_assert_cmpint (now->annex_method, ==, before->annex_method);
+  g_assert_cmpint (now->manual_annex_start, ==, before->manual_annex_start);
+  g_assert_null (now->check_error);
+}
+
+static void
+assert_refused (Fixture                      *fixture,
+                GFile                        *pdf,
+                PreuvesPdfError               code,
+                const PreuvesWrittenDocument *before)
+{
+  g_autoptr(PreuvesWrittenDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = preuves_document_check_attach (fixture->portfolio, "bloc1", pdf, NULL, &error);
+  g_assert_error (error, PREUVES_PDF_ERROR, (int) code);
+  g_assert_null (document);
+  if (strstr (error->message, "The previous document was kept.") == NULL)
+    g_error ("the message does not say the document was kept: %s", error->message);
+  assert_same_document (fixture, before);
+}
+
+static GFile *
+write_bad_file (Fixture    *fixture,
+                const char *name,
+                const char *contents,
+                gssize      length)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+/* qpdf encrypts a copy of @plain, or the test is skipped where it is not
+ * installed. */
+static GFile *
+make_encrypted (Fixture *fixture,
+                GFile   *plain)
+{
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autofree char *plain_path = g_file_get_path (plain);
+  g_autofree char *path = g_build_filename (fixture->dir, "protege.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (qpdf == NULL)
+    return NULL;
+  {
+    const char *argv[] = { qpdf, "--encrypt", "secret", "owner", "256", "--", plain_path, path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_spawn_check_wait_status (status, &error);
+    g_assert_no_error (error);
+  }
+  return g_file_new_for_path (path);
+}
+
+/* A good, checked document with its annex start set by hand is kept, with
+ * all of that, whatever unusable file is chosen to replace it. */
+static void
+test_unusable_keeps_previous (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GFile) good = make_document (fixture, "diagnostic.pdf", 22, 18);
+  g_autoptr(GFile) letter = write_bad_file (fixture, "lettre.pdf", "Madame, Monsieur,\n", -1);
+  g_autoptr(GFile) empty = write_bad_file (fixture, "vide.pdf", "", 0);
+  g_autoptr(GFile) encrypted = make_encrypted (fixture, good);
+  g_autoptr(PreuvesWrittenDocument) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) damaged = NULL;
+
+  g_file_load_contents (good, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  damaged = write_bad_file (fixture, "abime.pdf", contents, 64);
+  before = preuves_document_check_attach (fixture->portfolio, "bloc1", good, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (preuves_document_check_set_annex_start (fixture->portfolio, "bloc1", 17, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&before, preuves_written_document_free);
+  before = preuves_portfolio_get_written_document (fixture->portfolio, "bloc1");
+  g_assert_cmpint (before->manual_annex_start, ==, 17);
+
+  assert_refused (fixture, letter, PREUVES_PDF_ERROR_NOT_PDF, before);
+  assert_refused (fixture, empty, PREUVES_PDF_ERROR_EMPTY, before);
+  assert_refused (fixture, damaged, PREUVES_PDF_ERROR_DAMAGED, before);
+  if (encrypted != NULL)
+    assert_refused (fixture, encrypted, PREUVES_PDF_ERROR_ENCRYPTED, before);
+  else
+    g_test_message ("qpdf is not installed: no encrypted PDF here");
+
+  /* A probe that cannot run says nothing about the file: the document stays. */
+  g_setenv ("PREUVES_PDF_PROBE", "/nonexistent/preuves-pdf-probe", TRUE);
+  assert_refused (fixture, damaged, PREUVES_PDF_ERROR_NO_PROBE, before);
+  g_setenv ("PREUVES_PDF_PROBE", fixture->probe, TRUE);
+
+  /* In the file, not only in memory. */
+  preuves_portfolio_close (fixture->portfolio);
+  g_assert_finalize_object (fixture->portfolio);
+  fixture->portfolio = preuves_portfolio_open (fixture->file, &error);
+  g_assert_no_error (error);
+  assert_same_document (fixture, before);
+  assert_document_reason (fixture, "bloc1", NULL, NULL);
+}
+
+/* With no document yet, an unusable file is not stored either. */
+static void
+test_unusable_first (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) letter = write_bad_file (fixture, "lettre.pdf", "Madame, Monsieur,\n", -1);
+  g_autoptr(PreuvesWrittenDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = preuves_document_check_attach (fixture->portfolio, "finale", letter, NULL, &error);
+  g_assert_error (error, PREUVES_PDF_ERROR, PREUVES_PDF_ERROR_NOT_PDF);
+  g_assert_null (document);
+  g_assert_null (preuves_portfolio_get_written_document (fixture->portfolio, "finale"));
+  assert_document_reason (fixture, "finale", "document-missing", NULL);
+}
+
+/* A probe that logs each run to @log, then is the real one. */
+static void
+use_counting_probe (Fixture    *fixture,
+                    const char *log)
+{
+  g_autofree char *script = g_build_filename (fixture->dir, "probe.sh", NULL);
+  g_autofree char *text = g_strdup_printf ("#!/bin/sh\necho run >> '%s'\nexec '%s' \"$@\"\n", log, fixture->probe);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (script, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+  g_setenv ("PREUVES_PDF_PROBE", script, TRUE);
+}
+
+static guint
+count_runs (const char *log)
+{
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents (log, &contents, NULL, NULL))
+    return 0;
+  return strlen (contents) / strlen ("run\n");
+}
+
+/* A second good PDF replaces the first after a single probe run, and the
+ * manual annex start, set on the first one's pages, goes with it. */
+static void
+test_good_replaces_with_one_run (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *log = g_build_filename (fixture->dir, "runs.log", NULL);
+  g_autoptr(GFile) first = make_document (fixture, "v1.pdf", 22, 18);
+  g_autoptr(GFile) second = make_document (fixture, "v2.pdf", 20, 17);
+  g_autoptr(PreuvesWrittenDocument) replaced = NULL;
+  g_autoptr(PreuvesWrittenDocument) again = NULL;
+  g_autoptr(PreuvesWrittenDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  use_counting_probe (fixture, log);
+  document = preuves_document_check_attach (fixture->portfolio, "bloc1", first, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_runs (log), ==, 1);
+  g_assert_true (preuves_document_check_set_annex_start (fixture->portfolio, "bloc1", 19, &error));
+  g_assert_no_error (error);
+
+  replaced = preuves_document_check_attach (fixture->portfolio, "bloc1", second, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_runs (log), ==, 2);
+  g_assert_cmpstr (replaced->filename, ==, "v2.pdf");
+  g_assert_cmpstr (replaced->checked_sha256, ==, replaced->sha256);
+  g_assert_cmpstr (replaced->sha256, !=, document->sha256);
+  g_assert_cmpint (replaced->pages_total, ==, 20);
+  g_assert_cmpint (replaced->manual_annex_start, <=, 0);
+  g_assert_cmpint (replaced->annex_method, ==, PREUVES_ANNEX_METHOD_HEADING);
+  g_assert_cmpint (replaced->pages_counted, ==, 16);
+
+  /* The same bytes again: no run, and a start set on them stays. */
+  g_assert_true (preuves_document_check_set_annex_start (fixture->portfolio, "bloc1", 18, &error));
+  g_assert_no_error (error);
+  again = preuves_document_check_attach (fixture->portfolio, "bloc1", second, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_runs (log), ==, 2);
+  g_assert_cmpint (again->manual_annex_start, ==, 18);
+  g_assert_cmpint (again->annex_method, ==, PREUVES_ANNEX_METHOD_MANUAL);
+  g_assert_cmpint (again->pages_counted, ==, 17);
 }
 
 int
@@ -355,6 +582,11 @@ main (int    argc,
   g_test_add ("/document-check/cached-by-sha256", Fixture, NULL, fixture_set_up, test_cached_by_sha256, fixture_tear_down);
   g_test_add ("/document-check/manual-annex-start", Fixture, NULL, fixture_set_up, test_manual_annex_start, fixture_tear_down);
   g_test_add ("/document-check/not-a-pdf", Fixture, NULL, fixture_set_up, test_not_a_pdf, fixture_tear_down);
+  g_test_add ("/document-check/unusable-keeps-previous", Fixture, NULL, fixture_set_up,
+              test_unusable_keeps_previous, fixture_tear_down);
+  g_test_add ("/document-check/unusable-first", Fixture, NULL, fixture_set_up, test_unusable_first, fixture_tear_down);
+  g_test_add ("/document-check/good-replaces-with-one-run", Fixture, NULL, fixture_set_up,
+              test_good_replaces_with_one_run, fixture_tear_down);
 
   return g_test_run ();
 }

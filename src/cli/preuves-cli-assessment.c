@@ -197,8 +197,9 @@ attach_and_check (PreuvesPortfolio  *portfolio,
 }
 
 /* Exit status: 0 the document is within its page range, 1 it is not (or
- * could not be read as a PDF, or its annexes must be set by hand), 2 bad
- * arguments or an unreadable portfolio or file. */
+ * its annexes must be set by hand), 2 bad arguments, an unreadable
+ * portfolio or file, or a PDF that cannot be used or checked: that one is
+ * not stored, the previous document stays, and the message says why. */
 int
 preuves_cli_document (int    argc,
                       char **argv)
@@ -225,8 +226,8 @@ preuves_cli_document (int    argc,
   if ((readiness = compute_readiness (portfolio, &error)) == NULL)
     return preuves_cli_fail (error);
 
-  if (document->check_error == NULL)
-    print_document (document);
+  /* An unusable PDF was refused above: what was stored was checked. */
+  print_document (document);
   reason = find_document_reason (readiness, epreuve_id);
   if (reason != NULL)
     {

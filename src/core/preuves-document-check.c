@@ -13,9 +13,14 @@
 #include "preuves-portfolio-private.h"
 #include "preuves-referentiel.h"
 
-/* Everything below runs on the portfolio's thread: the slow part, poppler,
- * runs in preuves-pdf-probe, fed by a blob stream that has its own
- * connection, so nothing here blocks a window for long. */
+/* Everything below runs on the portfolio's thread: the slow parts run
+ * elsewhere (poppler in preuves-pdf-probe, fed by a blob stream that has
+ * its own connection or by the chosen file itself; hashing and storing a
+ * chosen file in a worker thread), so nothing here blocks a window for
+ * long. */
+
+/* How much of a chosen file is read at once to hash it. */
+#define HASH_BUFFER_SIZE (64 * 1024)
 
 typedef struct
 {
@@ -312,6 +317,39 @@ preuves_document_check_run_finish (PreuvesPortfolio  *portfolio,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Attaching ------------------------------------------------------------------
+ *
+ * The chosen file is checked before it is stored, straight from the file:
+ * a PDF that cannot be a written document must never push out the one
+ * there is, with its check and the annex start the user set by hand. The
+ * steps: hash the file, so that a check of the same bytes is reused
+ * without the probe; else run the probe once on the file; store the file;
+ * store that check with it. */
+
+typedef struct
+{
+  char                   *epreuve_id;
+  GFile                  *file;
+  PreuvesWrittenDocument *previous;  /* the document it replaces, or NULL */
+  char                   *sha256;    /* of @file, before it was checked */
+  PreuvesWrittenDocument *check;     /* what the check found, to store */
+  GError                 *unchecked; /* why @file is stored unchecked */
+} AttachData;
+
+static void
+attach_data_free (gpointer data)
+{
+  AttachData *attach = data;
+
+  g_free (attach->epreuve_id);
+  g_clear_object (&attach->file);
+  g_clear_pointer (&attach->previous, preuves_written_document_free);
+  g_free (attach->sha256);
+  g_clear_pointer (&attach->check, preuves_written_document_free);
+  g_clear_error (&attach->unchecked);
+  g_free (attach);
+}
+
 static void
 attached_check_done_cb (GObject      *object,
                         GAsyncResult *result,
@@ -328,63 +366,235 @@ attached_check_done_cb (GObject      *object,
     g_task_return_pointer (task, document, (GDestroyNotify) preuves_written_document_free);
 }
 
-typedef struct
-{
-  char                   *epreuve_id;
-  PreuvesWrittenDocument *previous; /* the document it replaces, or NULL */
-} AttachData;
-
-static void
-attach_data_free (gpointer data)
-{
-  AttachData *attach = data;
-
-  g_free (attach->epreuve_id);
-  g_clear_pointer (&attach->previous, preuves_written_document_free);
-  g_free (attach);
-}
-
-/* Adding a document forgets the check of the one it replaces. When it is
- * the same bytes again (the same PDF added twice), the check and the
- * manual annex start still hold: put them back. */
+/* Stores the check with the bytes it was made on. If the file changed
+ * between its check and its storing, the check is left out and
+ * preuves_document_check_run_async() checks the stored bytes instead.
+ * Storing new bytes cleared the manual annex start, which was about other
+ * pages; the same bytes again keep it. */
 static gboolean
-keep_check_of_same_bytes (PreuvesPortfolio  *portfolio,
-                          const AttachData  *data,
-                          GError           **error)
+store_chosen_check (PreuvesPortfolio  *portfolio,
+                    const AttachData  *data,
+                    GError           **error)
 {
   const PreuvesWrittenDocument *previous = data->previous;
   g_autoptr(PreuvesWrittenDocument) current = NULL;
 
-  if (previous == NULL || !is_checked (previous))
-    return TRUE;
   current = preuves_portfolio_get_written_document (portfolio, data->epreuve_id);
-  if (current == NULL || g_strcmp0 (current->sha256, previous->sha256) != 0 || is_checked (current))
+  if (current == NULL || data->check == NULL || g_strcmp0 (current->sha256, data->sha256) != 0)
     return TRUE;
-  return preuves_portfolio_set_written_document_check (portfolio, data->epreuve_id, previous, error) &&
-         (previous->manual_annex_start <= 0 ||
-          preuves_portfolio_set_manual_annex_start (portfolio, data->epreuve_id,
-                                                    previous->manual_annex_start, error));
+  if (!preuves_portfolio_set_written_document_check (portfolio, data->epreuve_id, data->check, error))
+    return FALSE;
+  if (previous == NULL || previous->manual_annex_start <= 0 ||
+      g_strcmp0 (previous->sha256, current->sha256) != 0)
+    return TRUE;
+  return preuves_portfolio_set_manual_annex_start (portfolio, data->epreuve_id,
+                                                   previous->manual_annex_start, error);
 }
 
 static void
-attach_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+chosen_stored_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   PreuvesPortfolio *portfolio = PREUVES_PORTFOLIO (object);
-  const AttachData *data = g_task_get_task_data (task);
+  AttachData *data = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
   if (!preuves_portfolio_set_written_document_finish (portfolio, result, &error) ||
-      !keep_check_of_same_bytes (portfolio, data, &error))
+      !store_chosen_check (portfolio, data, &error))
+    g_task_return_error (task, error);
+  else if (data->unchecked != NULL)
+    g_task_return_error (task, g_steal_pointer (&data->unchecked));
+  else
+    preuves_document_check_run_async (portfolio, data->epreuve_id, cancellable,
+                                      attached_check_done_cb, g_steal_pointer (&task));
+}
+
+/* Takes @task. */
+static void
+store_chosen_file (GTask *task)
+{
+  PreuvesPortfolio *portfolio = g_task_get_source_object (task);
+  const AttachData *data = g_task_get_task_data (task);
+
+  preuves_portfolio_set_written_document_async (portfolio, data->epreuve_id, data->file,
+                                                g_task_get_cancellable (task), chosen_stored_cb, task);
+}
+
+/* The probe's error, said as what happened to the portfolio. */
+static GError *
+previous_kept_error (const GError *error)
+{
+  const char *message;
+
+  switch ((PreuvesPdfError) error->code)
     {
-      g_task_return_error (task, error);
+    case PREUVES_PDF_ERROR_NOT_PDF:
+      message = _("This file is not a PDF. The previous document was kept. Export your document as PDF from your word processor and add the PDF.");
+      break;
+    case PREUVES_PDF_ERROR_EMPTY:
+      message = _("This PDF is empty: it has no pages. The previous document was kept. Check that you chose the right file.");
+      break;
+    case PREUVES_PDF_ERROR_ENCRYPTED:
+      message = _("This PDF is protected by a password, so its pages cannot be counted. The previous document was kept. Remove the protection and add it again.");
+      break;
+    case PREUVES_PDF_ERROR_DAMAGED:
+      message = _("This PDF could not be read: it may be damaged. The previous document was kept. Export it again from your word processor and add it again.");
+      break;
+    case PREUVES_PDF_ERROR_TIMEOUT:
+      message = _("Reading this PDF took too long, so its pages could not be counted. The previous document was kept. Export it again with smaller images and add it again.");
+      break;
+    case PREUVES_PDF_ERROR_NO_PROBE:
+      message = _("The PDF checker (preuves-pdf-probe) could not be started, so this PDF was not checked. The previous document was kept. Reinstall Preuves, then add it again.");
+      break;
+    case PREUVES_PDF_ERROR_BAD_ANNEX_START:
+    default:
+      return g_error_copy (error);
+    }
+  return g_error_new_literal (PREUVES_PDF_ERROR, error->code, message);
+}
+
+/* The chosen file could not be checked. A document that cannot be used is
+ * never stored. A timeout or a missing probe says nothing about the file,
+ * but the document it would replace may be a good one, checked, with an
+ * annex start set by hand: keeping it loses nothing, and the user can add
+ * the file again once the probe works. With no document yet there is
+ * nothing to lose, so such a file is stored unchecked, to be checked
+ * later, as before. Anything else (an unreadable file, a cancellation)
+ * leaves the portfolio as it was. Takes @task and @error. */
+static void
+chosen_check_failed (GTask  *task,
+                     GError *error)
+{
+  AttachData *data = g_task_get_task_data (task);
+  gboolean from_probe = g_error_matches (error, PREUVES_PDF_ERROR, error->code);
+
+  if (from_probe && data->previous == NULL && !error_is_about_document (error))
+    {
+      data->unchecked = error;
+      store_chosen_file (task);
       return;
     }
-  preuves_document_check_run_async (portfolio, data->epreuve_id, cancellable,
-                                    attached_check_done_cb, g_steal_pointer (&task));
+  if (from_probe && data->previous != NULL)
+    {
+      GError *kept = previous_kept_error (error);
+
+      g_error_free (error);
+      error = kept;
+    }
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+chosen_probed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  AttachData *data = g_task_get_task_data (task);
+  g_autoptr(PreuvesPdfReport) report = NULL;
+  GError *error = NULL;
+
+  report = preuves_pdf_probe_run_finish (result, &error);
+  if (report == NULL)
+    {
+      chosen_check_failed (task, error);
+      return;
+    }
+  data->check = g_new0 (PreuvesWrittenDocument, 1);
+  check_from_report (report, data->sha256, data->check);
+  store_chosen_file (task);
+}
+
+/* The error a stored check of the same bytes found. */
+static GError *
+stored_check_error (const PreuvesWrittenDocument *check)
+{
+  PreuvesPdfError code = PREUVES_PDF_ERROR_DAMAGED;
+
+  preuves_pdf_error_from_string (check->check_error, &code);
+  return preuves_pdf_error_new (code, 0);
+}
+
+/* Takes @task. */
+static void
+check_chosen_file (GTask *task)
+{
+  PreuvesPortfolio *portfolio = g_task_get_source_object (task);
+  AttachData *data = g_task_get_task_data (task);
+  g_autoptr(PreuvesWrittenDocument) known = g_new0 (PreuvesWrittenDocument, 1);
+  PreuvesPdfProbeOptions options = { 0, };
+
+  if (!find_previous_check (portfolio, data->sha256, known))
+    {
+      /* As in start_check(): the probe finds the annexes itself. */
+      preuves_pdf_probe_run_file_async (data->file, &options, g_task_get_cancellable (task),
+                                        chosen_probed_cb, task);
+    }
+  else if (known->check_error != NULL)
+    chosen_check_failed (task, stored_check_error (known));
+  else
+    {
+      data->check = g_steal_pointer (&known);
+      store_chosen_file (task);
+    }
+}
+
+static char *
+hash_file (GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buffer = g_malloc (HASH_BUFFER_SIZE);
+  gssize n_read;
+
+  if (stream == NULL)
+    return NULL;
+  while ((n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer, HASH_BUFFER_SIZE,
+                                        cancellable, error)) > 0)
+    g_checksum_update (checksum, buffer, n_read);
+  if (n_read < 0)
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static void
+hash_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *sha256 = hash_file (G_FILE (task_data), cancellable, &error);
+
+  if (sha256 == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, sha256, g_free);
+}
+
+static void
+hashed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  AttachData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  data->sha256 = g_task_propagate_pointer (G_TASK (result), &error);
+  if (data->sha256 == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+    }
+  else
+    check_chosen_file (task);
 }
 
 /**
@@ -396,8 +606,12 @@ attach_done_cb (GObject      *object,
  * @callback: called on the current thread-default main context
  * @user_data: data for @callback
  *
- * Stores @pdf as the written document of @epreuve_id, replacing the
- * previous one, then checks it like preuves_document_check_run_async().
+ * Checks @pdf, then stores it as the written document of @epreuve_id,
+ * replacing the previous one, with the result of that check. When @pdf
+ * cannot be used (not a PDF, empty, protected by a password, damaged), or
+ * cannot be checked and would replace a document, nothing changes and
+ * preuves_document_check_attach_finish() says why, and that the previous
+ * document was kept.
  */
 void
 preuves_document_check_attach_async (PreuvesPortfolio    *portfolio,
@@ -407,6 +621,7 @@ preuves_document_check_attach_async (PreuvesPortfolio    *portfolio,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
+  g_autoptr(GTask) hasher = NULL;
   AttachData *data;
   GTask *task;
 
@@ -416,12 +631,17 @@ preuves_document_check_attach_async (PreuvesPortfolio    *portfolio,
 
   data = g_new0 (AttachData, 1);
   data->epreuve_id = g_strdup (epreuve_id);
+  data->file = g_object_ref (pdf);
   data->previous = preuves_portfolio_get_written_document (portfolio, epreuve_id);
   task = g_task_new (portfolio, cancellable, callback, user_data);
   g_task_set_source_tag (task, preuves_document_check_attach_async);
   g_task_set_task_data (task, data, attach_data_free);
-  preuves_portfolio_set_written_document_async (portfolio, epreuve_id, pdf, cancellable,
-                                                attach_done_cb, task);
+
+  /* No source object: the worker thread may drop its last reference on
+   * the hasher after @task ended, and must not hold the portfolio then. */
+  hasher = g_task_new (NULL, cancellable, hashed_cb, task);
+  g_task_set_task_data (hasher, g_object_ref (pdf), g_object_unref);
+  g_task_run_in_thread (hasher, hash_thread);
 }
 
 PreuvesWrittenDocument *

@@ -19,6 +19,14 @@ G_BEGIN_DECLS
  * again returns the stored result without running the probe. A missing
  * probe or a timeout is not stored: it says nothing about the document.
  *
+ * A new PDF is checked before it is stored, and stored only when it can be
+ * used: an unusable one (not a PDF, empty, protected, damaged) never
+ * replaces the document there is, nor its check or manual annex start.
+ * Nor does one the probe could not check (timeout, no probe); with no
+ * document yet, that one is stored unchecked. A manual annex start stays
+ * with the bytes it was set on: adding the same bytes again keeps it,
+ * other bytes clear it.
+ *
  * Results are PreuvesWrittenDocument records whose page fields already
  * account for a manual annex start. */
 

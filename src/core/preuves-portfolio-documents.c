@@ -187,7 +187,7 @@ document_thread_done_cb (GObject      *source_object,
       g_task_return_error (task, error);
       return;
     }
-  preuves_portfolio_emit_changed (PREUVES_PORTFOLIO (source_object), "documents");
+  preuves_portfolio_emit_changed (g_task_get_source_object (task), "documents");
   g_task_return_boolean (task, TRUE);
 }
 
@@ -222,7 +222,9 @@ preuves_portfolio_set_written_document_async (PreuvesPortfolio    *self,
       g_task_return_error (task, error);
       return;
     }
-  worker = g_task_new (self, cancellable, document_thread_done_cb, g_steal_pointer (&task));
+  /* No source object: the thread drops its reference on @worker after
+   * @task may have ended, and must not be the last to hold @self then. */
+  worker = g_task_new (NULL, cancellable, document_thread_done_cb, g_steal_pointer (&task));
   g_task_set_task_data (worker, data, (GDestroyNotify) document_data_free);
   g_task_run_in_thread (worker, document_thread);
 }
