@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "pdf-fixtures.h"
 #include "preuves-assessment.h"
@@ -571,6 +572,47 @@ test_good_replaces_with_one_run (Fixture       *fixture,
   g_assert_cmpint (again->pages_counted, ==, 17);
 }
 
+/* Runs `preuves-cli document` on the fixture's file; returns its exit
+ * status and what it printed on stderr. */
+static int
+run_cli_document (Fixture  *fixture,
+                  GFile    *pdf,
+                  char    **err)
+{
+  g_autofree char *path = g_file_get_path (fixture->file);
+  g_autofree char *pdf_path = g_file_get_path (pdf);
+  const char *argv[] = { g_getenv ("PREUVES_CLI"), "document", path, "bloc1", pdf_path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_nonnull (argv[0]);
+  /* stdout is the test's TAP stream: never let the command write there. */
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* The command line refuses an unusable PDF as bad input, and says why. */
+static void
+test_cli_keeps_previous (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) good = make_document (fixture, "diagnostic.pdf", 22, 18);
+  g_autoptr(GFile) letter = write_bad_file (fixture, "lettre.pdf", "Madame, Monsieur,\n", -1);
+  g_autoptr(PreuvesWrittenDocument) before = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli_document (fixture, good, NULL), ==, 0);
+  before = preuves_portfolio_get_written_document (fixture->portfolio, "bloc1");
+  g_assert_nonnull (before);
+  g_assert_cmpint (run_cli_document (fixture, letter, &err), ==, 2);
+  if (strstr (err, "This file is not a PDF. The previous document was kept.") == NULL)
+    g_error ("unexpected message: %s", err);
+  assert_same_document (fixture, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -587,6 +629,8 @@ main (int    argc,
   g_test_add ("/document-check/unusable-first", Fixture, NULL, fixture_set_up, test_unusable_first, fixture_tear_down);
   g_test_add ("/document-check/good-replaces-with-one-run", Fixture, NULL, fixture_set_up,
               test_good_replaces_with_one_run, fixture_tear_down);
+  g_test_add ("/document-check/cli-keeps-previous", Fixture, NULL, fixture_set_up, test_cli_keeps_previous,
+              fixture_tear_down);
 
   return g_test_run ();
 }
