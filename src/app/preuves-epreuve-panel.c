@@ -11,6 +11,9 @@
 #include "preuves-document-check.h"
 #include "preuves-epreuve-panel.h"
 #include "preuves-page-util.h"
+#include "preuves-page-thumbnail.h"
+#include "preuves-pdf-report.h"
+#include "preuves-window.h"
 
 /* Rows are refreshed a moment after a burst of changes, not on each. */
 #define REFRESH_DELAY_MS 150
@@ -164,36 +167,6 @@ annex_method_text (PreuvesAnnexMethod method)
     }
 }
 
-/* Pages are never rendered in the app's process (poppler would parse an
- * untrusted file there): a card names the page instead. */
-static GtkWidget *
-page_card_new (const char *caption,
-               guint       page)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *image = gtk_image_new_from_icon_name ("x-office-document-symbolic");
-  GtkWidget *number = gtk_label_new (NULL);
-  GtkWidget *label = gtk_label_new (caption);
-  g_autofree char *text = g_strdup_printf (_("Page %u"), page);
-  g_autofree char *description = g_strdup_printf ("%s: %s", caption, text);
-
-  gtk_image_set_pixel_size (GTK_IMAGE (image), 48);
-  gtk_label_set_text (GTK_LABEL (number), text);
-  gtk_widget_add_css_class (number, "heading");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_size_request (box, 120, 150);
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_set_valign (image, GTK_ALIGN_END);
-  gtk_widget_set_vexpand (image, TRUE);
-  gtk_box_append (GTK_BOX (box), image);
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  return box;
-}
-
 static void
 update_thumbnails (PreuvesEpreuvePanel          *self,
                    const PreuvesWrittenDocument *doc)
@@ -204,9 +177,16 @@ update_thumbnails (PreuvesEpreuvePanel          *self,
     gtk_box_remove (self->thumbnails_box, child);
   if (doc == NULL || doc->pages_total <= 0)
     return;
-  gtk_box_append (self->thumbnails_box, page_card_new (_("First page"), 1));
+  /* Drawn by the probe, off the main thread, and kept in a cache. */
+  gtk_box_append (self->thumbnails_box,
+                  preuves_page_thumbnail_new (self->portfolio, doc->sha256, 1, _("First page")));
   if (doc->annex_start > 0)
-    gtk_box_append (self->thumbnails_box, page_card_new (_("First annex page"), doc->annex_start));
+    {
+      g_autofree char *caption = g_strdup_printf (_("First annex page, p. %d"), doc->annex_start);
+
+      gtk_box_append (self->thumbnails_box,
+                      preuves_page_thumbnail_new (self->portfolio, doc->sha256, doc->annex_start, caption));
+    }
 }
 
 static char *
@@ -246,6 +226,20 @@ set_row_state (AdwActionRow *row,
   gtk_widget_add_css_class (icon, ok ? "success" : "warning");
 }
 
+/* The stored check keeps a code ("encrypted", "damaged"…); the user reads
+ * the translated sentence that says what to do. */
+static char *
+check_error_text (const char *check_error)
+{
+  PreuvesPdfError code;
+  g_autoptr(GError) error = NULL;
+
+  if (!preuves_pdf_error_from_string (check_error, &code))
+    return g_strdup (check_error);
+  error = preuves_pdf_error_new (code, 0);
+  return g_strdup (error->message);
+}
+
 /* Fills the rows from a checked document (manual annex start applied). */
 static void
 show_checked_document (PreuvesEpreuvePanel          *self,
@@ -260,7 +254,11 @@ show_checked_document (PreuvesEpreuvePanel          *self,
   total = g_strdup_printf (g_dngettext (NULL, "%d page in all", "%d pages in all", MAX (doc->pages_total, 0)),
                            doc->pages_total);
   if (doc->check_error != NULL)
-    adw_action_row_set_subtitle (self->document_row, doc->check_error);
+    {
+      g_autofree char *message = check_error_text (doc->check_error);
+
+      adw_action_row_set_subtitle (self->document_row, message);
+    }
   else if (doc->text_layer == 0)
     adw_action_row_set_subtitle (self->document_row, _("No text layer: the annexes cannot be found from the text"));
   else
@@ -364,7 +362,13 @@ attach_document_cb (GObject      *object,
     show_checked_document (self, doc);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      preuves_page_show_error (GTK_WIDGET (self), error);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      /* A toast would go unnoticed; the previous document, if any, is kept. */
+      if (PREUVES_IS_WINDOW (root))
+        preuves_window_show_error (PREUVES_WINDOW (root), _("Cannot Add the Written Document"), error);
+      else
+        preuves_page_show_error (GTK_WIDGET (self), error);
       update_document (self);
     }
 }
