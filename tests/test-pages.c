@@ -28,6 +28,7 @@
 #include "preuves-coverage-matrix.h"
 #include "preuves-matrix-page.h"
 #include "preuves-overview-page.h"
+#include "preuves-page-thumbnail.h"
 #include "preuves-portfolio.h"
 #include "preuves-preuve-editor.h"
 #include "preuves-preuves-page.h"
@@ -775,6 +776,77 @@ test_pages_document (void)
   destroy_window (window);
 }
 
+static GPtrArray *
+find_thumbnails (GtkWidget *widget,
+                 GPtrArray *found)
+{
+  if (PREUVES_IS_PAGE_THUMBNAIL (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    find_thumbnails (child, found);
+  return found;
+}
+
+static gboolean
+thumbnails_loaded (gpointer data)
+{
+  g_autoptr(GPtrArray) thumbnails = find_thumbnails (data, g_ptr_array_new ());
+
+  if (thumbnails->len != 2)
+    return FALSE;
+  for (guint i = 0; i < thumbnails->len; i++)
+    if (preuves_page_thumbnail_is_loading (thumbnails->pdata[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The written document's first page and first annex page, drawn by the
+ * probe; a second bloc page gets them from the cache at once. */
+static void
+test_pages_thumbnails (void)
+{
+  g_autoptr(PreuvesPortfolio) portfolio = new_portfolio ("thumbnails.preuves");
+  g_autoptr(GFile) pdf = make_pdf ("thumbnails.pdf", 20, 18);
+  g_autofree char *probe = g_strdup (g_getenv ("PREUVES_PDF_PROBE"));
+  g_autoptr(PreuvesWrittenDocument) doc = NULL;
+  g_autoptr(GPtrArray) thumbnails = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = preuves_bloc_page_new ("B1");
+  GtkWidget *window = show_in_window (page, 900, 700);
+
+  doc = preuves_document_check_attach (portfolio, "bloc1", pdf, NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (page, "portfolio", portfolio, NULL);
+  spin_until (thumbnails_loaded, page);
+  thumbnails = find_thumbnails (page, g_ptr_array_new ());
+  g_assert_cmpuint (preuves_page_thumbnail_get_page (thumbnails->pdata[0]), ==, 1);
+  g_assert_cmpuint (preuves_page_thumbnail_get_page (thumbnails->pdata[1]), ==, 18);
+  for (guint i = 0; i < thumbnails->len; i++)
+    {
+      GdkPaintable *paintable = preuves_page_thumbnail_get_paintable (thumbnails->pdata[i]);
+
+      g_assert_true (GDK_IS_TEXTURE (paintable));
+      /* A portrait page, drawn wide enough for a 2× screen. */
+      g_assert_cmpint (gdk_texture_get_width (GDK_TEXTURE (paintable)), >=, 240);
+      g_assert_cmpint (gdk_texture_get_height (GDK_TEXTURE (paintable)), >, gdk_texture_get_width (GDK_TEXTURE (paintable)));
+    }
+  g_assert_nonnull (find_label_with_text (page, "First annex page, p. 18"));
+  destroy_window (window);
+
+  /* Without a probe, only the cache can give the pictures back. */
+  g_setenv ("PREUVES_PDF_PROBE", "/nonexistent/preuves-pdf-probe", TRUE);
+  page = preuves_bloc_page_new ("B1");
+  window = show_in_window (page, 900, 700);
+  g_object_set (page, "portfolio", portfolio, NULL);
+  spin_until (thumbnails_loaded, page);
+  g_clear_pointer (&thumbnails, g_ptr_array_unref);
+  thumbnails = find_thumbnails (page, g_ptr_array_new ());
+  for (guint i = 0; i < thumbnails->len; i++)
+    g_assert_true (GDK_IS_TEXTURE (preuves_page_thumbnail_get_paintable (thumbnails->pdata[i])));
+  g_setenv ("PREUVES_PDF_PROBE", probe, TRUE);
+  destroy_window (window);
+}
+
 /* ------------------------------------------------------------------ */
 /* Screenshots, on demand */
 
@@ -905,6 +977,7 @@ test_pages_screenshots (void)
   g_object_set (bloc, "portfolio", portfolio, NULL);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_named (bloc, "competence-C1-1")), TRUE);
   SHOT ("bloc-B1", bloc, 1000, 1100);
+  SHOT ("epreuve-bloc1", preuves_epreuve_panel_new ("bloc1"), 800, 900);
   SHOT ("matrix", preuves_matrix_page_new (), 1000, 1100);
   SHOT ("rehearsal", preuves_rehearsal_page_new ("bloc2"), 900, 800);
   preuves = preuves_preuves_page_new ();
@@ -947,6 +1020,7 @@ main (int   argc,
   g_test_add_func ("/pages/filters", test_pages_filters);
   g_test_add_func ("/pages/rehearsal", test_pages_rehearsal);
   g_test_add_func ("/pages/document", test_pages_document);
+  g_test_add_func ("/pages/thumbnails", test_pages_thumbnails);
   g_test_add_func ("/pages/screenshots", test_pages_screenshots);
 
   status = g_test_run ();
