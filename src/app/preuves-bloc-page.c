@@ -166,7 +166,10 @@ competence_row_new (PreuvesBlocPage         *self,
     covered += add_sous_competence (self, ADW_EXPANDER_ROW (expander),
                                     g_ptr_array_index (competence->sous_competences, i));
 
-  subtitle = g_strdup_printf (_("%u of %u sous-compétences backed"), covered, competence->sous_competences->len);
+  /* The French agrees with the number backed, so that number picks the form. */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u sous-compétences backed",
+                                           "%u of %u sous-compétences backed", covered),
+                              covered, competence->sous_competences->len);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
   if (covered < competence->sous_competences->len)
     adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander),
@@ -344,7 +347,11 @@ update_readiness (PreuvesBlocPage *self)
   if (part == NULL)
     return;
   preuves_state_pill_set (GTK_WIDGET (self->state_label), part->state);
-  coverage = g_strdup_printf (_("%u of %u sous-compétences backed by a justified preuve"), part->covered, part->total);
+  coverage = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u of %u sous-compétences backed by a justified preuve",
+                                           "%u of %u sous-compétences backed by a justified preuve",
+                                           part->covered),
+                              part->covered, part->total);
   gtk_label_set_text (self->coverage_label, coverage);
   gtk_level_bar_set_value (self->coverage_bar, part->total ? (double) part->covered / part->total : 0);
 

@@ -198,13 +198,21 @@ pages_text (const PreuvesWrittenDocument     *doc,
   if (doc->pages_counted < 0)
     return g_strdup (_("Not counted yet"));
   if (doc->pages_counted < (int) spec->pages_min)
-    return g_strdup_printf (_("%d pages: too short, the jury expects %u to %u pages without the annexes"),
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%d page: too short, the jury expects %u to %u pages without the annexes",
+                                         "%d pages: too short, the jury expects %u to %u pages without the annexes",
+                                         MAX (doc->pages_counted, 0)),
                             doc->pages_counted, spec->pages_min, spec->pages_max);
   if (doc->pages_counted > (int) spec->pages_max)
-    return g_strdup_printf (_("%d pages: too long, the jury expects %u to %u pages without the annexes"),
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%d page: too long, the jury expects %u to %u pages without the annexes",
+                                         "%d pages: too long, the jury expects %u to %u pages without the annexes",
+                                         MAX (doc->pages_counted, 0)),
                             doc->pages_counted, spec->pages_min, spec->pages_max);
   *ok = TRUE;
-  return g_strdup_printf (_("%d pages, within the %u to %u pages expected"),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d page, within the %u to %u pages expected",
+                                       "%d pages, within the %u to %u pages expected",
+                                       MAX (doc->pages_counted, 0)),
                           doc->pages_counted, spec->pages_min, spec->pages_max);
 }
 

@@ -83,14 +83,22 @@ refresh_now (PreuvesMatrixPage *self)
   guint total = preuves_referentiel_get_sous_competences (preuves_referentiel_get_default ())->len;
   guint gaps, n;
   g_autofree char *summary = NULL;
+  g_autofree char *backed = NULL;
+  g_autofree char *preuves = NULL;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->stale = FALSE;
   preuves_coverage_matrix_set_portfolio (self->matrix, self->portfolio);
   n = preuves_coverage_matrix_get_n_preuves (self->matrix);
   gaps = preuves_coverage_matrix_count_gaps (self->matrix);
-  summary = g_strdup_printf (_("%u of %u sous-compétences backed by a justified preuve; %u preuves."),
-                             total - gaps, total, n);
+  backed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u of %u sous-compétences backed by a justified preuve",
+                                         "%u of %u sous-compétences backed by a justified preuve",
+                                         total - gaps),
+                            total - gaps, total);
+  preuves = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u preuve", "%u preuves", n), n);
+  /* TRANSLATORS: the sous-compétences backed, then the number of preuves */
+  summary = g_strdup_printf (_("%s; %s."), backed, preuves);
   gtk_label_set_text (self->summary_label, summary);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->matrix),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);

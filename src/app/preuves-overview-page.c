@@ -149,10 +149,11 @@ update_overall (PreuvesOverviewPage *self,
   g_autofree char *summary = NULL;
 
   preuves_state_pill_set (GTK_WIDGET (self->overall_state), overall->state);
-  summary = g_strdup_printf (g_dngettext (NULL,
-                                          "%u of %u sous-compétence backed by a justified preuve",
+  /* The French agrees with the number backed, so that number picks the form. */
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "%u of %u sous-compétences backed by a justified preuve",
-                                          overall->total),
+                                          "%u of %u sous-compétences backed by a justified preuve",
+                                          overall->covered),
                              overall->covered, overall->total);
   gtk_label_set_text (self->overall_summary, summary);
   gtk_level_bar_set_value (self->overall_bar,

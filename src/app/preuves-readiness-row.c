@@ -146,7 +146,8 @@ preuves_readiness_row_set_part (PreuvesReadinessRow        *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), reasons);
 
-  description = g_strdup_printf (_("%s, %u of %u sous-compétences backed"),
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u of %u sous-compétences backed",
+                                              "%s, %u of %u sous-compétences backed", part->covered),
                                  preuves_readiness_state_label (part->state),
                                  part->covered, part->total);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
