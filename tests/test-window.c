@@ -503,6 +503,62 @@ test_window_user (void)
   destroy_window (window);
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Longer than the pages' wait before they recompute the readiness. */
+#define DEBOUNCE_WAIT_MS 300
+
+/* Closing the window while the readiness of a just-opened portfolio is still
+ * being computed: when the computations end, no page that listened to them
+ * may be called any more (the pages are gone with the window). */
+static void
+test_window_close_while_computing (void)
+{
+  PreuvesWindow *window = new_window ();
+  g_autofree char *outside = g_build_filename (library_dir, "..", "computing", NULL);
+  g_autoptr(GFile) demo = make_portfolio (outside, "computing.preuves", "Camille Calcul", PREUVES_PATH_FORMATION);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.preuves.Preuves");
+  gboolean waited = FALSE;
+  gpointer watch;
+
+  g_setenv ("PREUVES_DEMO_PORTFOLIO", g_file_peek_path (demo), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
+  spin_until (shows_portfolio, window);
+  /* A change starts new computations once the short delay has passed. */
+  g_assert_true (preuves_portfolio_set_candidate_name (preuves_window_get_portfolio (window),
+                                                      "Camille Calcul-Bis", NULL));
+  g_timeout_add_once (DEBOUNCE_WAIT_MS, set_true, &waited);
+  spin_until (is_true, &waited);
+  watch = window->readiness_watch;
+  g_object_add_weak_pointer (watch, &watch);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  /* The computation in flight holds the watch until it ends. */
+  spin_until (is_null, &watch);
+  spin_idle ();
+
+  g_unsetenv ("PREUVES_DEMO_PORTFOLIO");
+  g_settings_reset (settings, "demo-portfolio");
+  g_assert_no_errno (g_unlink (g_file_peek_path (demo)));
+}
+
 static void
 test_window_demo (void)
 {
@@ -704,6 +760,7 @@ main (int   argc,
   g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/window/user", test_window_user);
   g_test_add_func ("/window/demo", test_window_demo);
+  g_test_add_func ("/window/close-while-computing", test_window_close_while_computing);
   g_test_add_func ("/window/open-file", test_window_open_file);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
 
