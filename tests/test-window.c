@@ -561,6 +561,8 @@ test_window_demo (void)
   /* The demo comes in as a copy in the library… */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
   spin_until (shows_portfolio, window);
+  /* The header names the page the portfolio opens on. */
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Overview");
   first = g_object_ref (preuves_portfolio_get_file (preuves_window_get_portfolio (window)));
   g_assert_true (g_file_has_parent (first, preuves_library_get_folder (preuves_application_get_library (app))));
   g_assert_cmpuint (g_list_model_get_n_items (library), ==, 1);

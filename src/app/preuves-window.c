@@ -1227,6 +1227,8 @@ preuves_window_init (PreuvesWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The first page was shown before its title was known: say it now. */
+  content_stack_notify_visible_child_cb (self);
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new ("io.github.preuves.Preuves");
