@@ -17,6 +17,8 @@
 
 #include "portfolio-test-util.h"
 #include "preuves-assessment.h"
+#include "preuves-changes.h"
+#include "preuves-merge.h"
 #include "preuves-portfolio.h"
 #include "preuves-portfolio-file.h"
 #include "preuves-schema.h"
@@ -815,6 +817,171 @@ assert_sound_copy (const char *path)
   sqlite3_close (db);
 }
 
+static gboolean
+file_contains (const char *path,
+               const char *marker)
+{
+  g_autofree char *contents = NULL;
+  gsize length, marker_length = strlen (marker);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* The file holds NUL bytes: compare bytes, not strings. */
+  for (gsize i = 0; i + marker_length <= length; i++)
+    if (contents[i] == marker[0] && memcmp (contents + i, marker, marker_length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A preuve whose title, situation, justification and document all carry
+ * @marker, added to the portfolio at @path. */
+static char *
+add_marked_preuve (const char *path,
+                    const char *dir,
+                    const char *marker)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *doc_path = g_build_filename (dir, "private.txt", NULL);
+  g_autofree char *title = g_strdup_printf ("Titre %s", marker);
+  g_autofree char *justification = g_strdup_printf ("Avec %s", marker);
+  g_autofree char *bytes = g_strdup_printf ("Appréciation de %s.", marker);
+  g_autoptr(GFile) doc = g_file_new_for_path (doc_path);
+  g_autoptr(PreuvesPortfolio) portfolio = NULL;
+  g_autoptr(PreuvesAttachment) attachment = NULL;
+  g_autoptr(PreuvesLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+  PreuvesPreuve *preuve;
+
+  g_assert_true (g_file_set_contents (doc_path, bytes, -1, NULL));
+  portfolio = preuves_portfolio_open (file, &error);
+  g_assert_no_error (error);
+  preuve = preuves_portfolio_add_preuve (portfolio, title, &error);
+  g_assert_no_error (error);
+  g_assert_true (preuves_preuve_set_situation (preuve, justification, &error));
+  link = preuves_portfolio_link (portfolio, preuve, "C1-1.2", justification, &error);
+  g_assert_no_error (error);
+  attachment = preuves_portfolio_attach_file (portfolio, preuve, doc, NULL, &error);
+  g_assert_no_error (error);
+  preuves_portfolio_close (portfolio);
+  g_assert_true (g_unlink (doc_path) == 0);
+  return g_strdup (preuves_link_get_preuve_uuid (link));
+}
+
+static void
+remove_preuve (const char *path,
+               const char *uuid)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreuvesPortfolio) portfolio = preuves_portfolio_open (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (preuves_portfolio_remove_preuve (portfolio, preuves_portfolio_find_preuve (portfolio, uuid), &error));
+  g_assert_no_error (error);
+  preuves_portfolio_close (portfolio);
+}
+
+/* The advisor's copy, reviewed at @before_path, merges the purged copy
+ * @after: the deletion comes through and is listed since the review. */
+static void
+assert_merged_removal (const char *before_path,
+                       GFile      *after,
+                       const char *uuid)
+{
+  g_autoptr(GFile) before = g_file_new_for_path (before_path);
+  g_autoptr(PreuvesMergeSummary) summary = NULL;
+  g_autoptr(PreuvesPortfolio) portfolio = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean removed_listed = FALSE;
+
+  portfolio = preuves_portfolio_open (before, &error);
+  g_assert_no_error (error);
+  g_assert_true (preuves_portfolio_record_review (portfolio, &error));
+  preuves_portfolio_close (portfolio);
+  g_clear_object (&portfolio);
+
+  summary = preuves_merge (before, PREUVES_ROLE_ADVISOR, after, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (preuves_portfolio_find_preuve (portfolio = preuves_portfolio_open (before, &error), uuid));
+  g_assert_no_error (error);
+  changes = preuves_portfolio_list_changes_since_review (portfolio, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PreuvesChange *change = changes->pdata[i];
+
+      if (g_str_equal (change->kind, "preuve") && g_str_equal (change->uuid, uuid))
+        {
+          g_assert_cmpint (change->change, ==, PREUVES_CHANGE_REMOVED);
+          g_assert_cmpstr (change->label, ==, "A removed preuve");
+          removed_listed = TRUE;
+        }
+    }
+  g_assert_true (removed_listed);
+  preuves_portfolio_close (portfolio);
+}
+
+/* A copy keeps the tombstone of a removed preuve, not its content; the
+ * working file keeps both (the removal can still be undone there). */
+static void
+test_copy_purges_deleted (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *marker = g_strdup_printf ("PREUVES-GONE-%08x%08x", g_random_int (), g_random_int ());
+  g_autofree char *before_path = g_build_filename (fixture->dir, "before.preuves", NULL);
+  g_autofree char *after_path = g_build_filename (fixture->dir, "after.preuves", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (fixture->valid);
+  g_autoptr(GFile) before = g_file_new_for_path (before_path);
+  g_autoptr(GFile) after = g_file_new_for_path (after_path);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+  gboolean removed_listed = FALSE;
+
+  uuid = add_marked_preuve (fixture->valid, fixture->dir, marker);
+  g_assert_true (preuves_portfolio_file_save_copy (source, before, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_contains (before_path, marker));
+  /* Removed, not purged. */
+  remove_preuve (fixture->valid, uuid);
+
+  g_assert_true (preuves_portfolio_file_save_copy (source, after, NULL, &error));
+  g_assert_no_error (error);
+  assert_sound_copy (after_path);
+  g_assert_false (file_contains (after_path, marker));
+  g_assert_true (file_contains (fixture->valid, marker));
+  assert_attachment_bytes (after_path, fixture->scan);
+
+  /* The tombstone travels, and says what it was. */
+  g_assert_cmpint (sqlite3_open_v2 (after_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sql = g_strdup_printf ("SELECT deleted FROM preuve WHERE uuid = '%s'", uuid);
+  g_assert_cmpint (preuves_test_query_int (db, sql), ==, 1);
+  g_assert_cmpint (preuves_test_query_int (db, "SELECT count (*) FROM link WHERE deleted = 2"), ==, 1);
+  g_assert_cmpint (preuves_test_query_int (db, "SELECT count (*) FROM attachment WHERE deleted != 0"), ==, 1);
+  sqlite3_close (db);
+
+  changes = preuves_changes_between_files (before, after, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PreuvesChange *change = changes->pdata[i];
+
+      if (g_str_equal (change->uuid, uuid))
+        {
+          g_autofree char *title = g_strdup_printf ("Titre %s", marker);
+
+          /* Named by the older side, which still has its title. */
+          g_assert_cmpint (change->change, ==, PREUVES_CHANGE_REMOVED);
+          g_assert_cmpstr (change->label, ==, title);
+          removed_listed = TRUE;
+        }
+    }
+  g_assert_true (removed_listed);
+  assert_merged_removal (before_path, after, uuid);
+}
+
 static void
 test_copy_while_writing (Fixture       *fixture,
                          gconstpointer  data)
@@ -1045,6 +1212,7 @@ main (int    argc,
   ADD ("copy/while-writing", test_copy_while_writing);
   ADD ("copy/non-portfolio", test_copy_refuses_non_portfolio);
   ADD ("copy/hot-journal", test_copy_hot_journal);
+  ADD ("copy/purges-deleted", test_copy_purges_deleted);
   ADD ("write-failure", test_write_failure);
   ADD ("cli", test_cli);
 

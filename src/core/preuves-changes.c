@@ -29,7 +29,7 @@ static const char * const kinds[] = {
 static const char snapshot_sql[] =
   "SELECT 'preuve' AS kind, uuid, revision, deleted, title AS label FROM preuve"
   " UNION ALL SELECT 'link', l.uuid, l.revision, l.deleted,"
-  "   l.sous_competence_id || ' — ' || coalesce (p.title, '')"
+  "   l.sous_competence_id || coalesce (' — ' || nullif (p.title, ''), '')"
   "   FROM link l LEFT JOIN preuve p ON p.uuid = l.preuve_uuid"
   " UNION ALL SELECT 'attachment', uuid, revision, deleted, filename FROM attachment"
   " UNION ALL SELECT 'document', uuid, revision, deleted,"
@@ -123,6 +123,25 @@ snapshot_read (sqlite3     *db,
 
 /* Comparing ------------------------------------------------------------------- */
 
+static gboolean
+has_label (const Entry *entry)
+{
+  return entry->label != NULL && entry->label[0] != '\0';
+}
+
+/* A copy keeps the tombstone of a removed preuve or document but not its
+ * title or file name (see preuves_portfolio_file_save_copy()): the row
+ * is then named by what it was. */
+static const char *
+removed_label (const char *kind)
+{
+  if (g_str_equal (kind, "preuve"))
+    return _("A removed preuve");
+  if (g_str_equal (kind, "attachment"))
+    return _("A removed document");
+  return _("Removed content");
+}
+
 static void
 add_change (GPtrArray         *changes,
             const Entry       *entry,
@@ -137,7 +156,10 @@ add_change (GPtrArray         *changes,
   change->change = type;
   change->old_revision = old_revision;
   change->new_revision = new_revision;
-  change->label = g_strdup (entry->label != NULL ? entry->label : "");
+  if (has_label (entry))
+    change->label = g_strdup (entry->label);
+  else
+    change->label = g_strdup (type == PREUVES_CHANGE_REMOVED ? removed_label (entry->kind) : "");
   g_ptr_array_add (changes, change);
 }
 
@@ -166,7 +188,8 @@ compare_changes (gconstpointer a,
 }
 
 /* A row counts as present when it is live. Labels come from the newer
- * side (a baseline keeps none). */
+ * side (a baseline keeps none), except for a removed row, whose tombstone
+ * in a copy has lost its title: the older side names it when it can. */
 static GPtrArray *
 compare_snapshots (GHashTable *old_rows,
                    GHashTable *new_rows)
@@ -187,7 +210,8 @@ compare_snapshots (GHashTable *old_rows,
       else if (now->deleted == 0 && before->revision != now->revision)
         add_change (changes, now, PREUVES_CHANGE_MODIFIED, before->revision, now->revision);
       else if (now->deleted != 0 && was_live)
-        add_change (changes, now, PREUVES_CHANGE_REMOVED, before->revision, 0);
+        add_change (changes, has_label (before) ? before : now,
+                    PREUVES_CHANGE_REMOVED, before->revision, 0);
     }
   /* Rows gone without a tombstone (a file made by other means). */
   g_hash_table_iter_init (&iter, old_rows);

@@ -1642,6 +1642,58 @@ check_copy (const char  *temp,
   return ok;
 }
 
+/* A copy goes to someone else, so it carries no deleted content: the
+ * tombstones keep their uuid, revision and deleted flag (a merge needs them
+ * to propagate the deletion, and the list of changes to say "removed"),
+ * but lose what the user wrote in them, and the documents no live row
+ * refers to are dropped. Only copies are purged: the working portfolio
+ * keeps deleted content so that a deletion can be undone. Attachments go
+ * to deleted = 1, as in preuves_portfolio_purge_deleted(): without their
+ * bytes they must not come back with a restored preuve. */
+static const char purge_deleted_sql[] =
+  "UPDATE preuve SET title = '', situation = NULL, date_start = NULL, date_end = NULL,"
+  "  kind = 'other' WHERE deleted != 0;"
+  "UPDATE link SET justification = '' WHERE deleted != 0;"
+  "UPDATE attachment SET filename = '', content_type = NULL, sha256 = NULL, size = 0,"
+  "  deleted = 1 WHERE deleted != 0;"
+  "UPDATE written_document SET filename = NULL, content_type = NULL, sha256 = NULL,"
+  "  size = 0, check_error = NULL, checked_sha256 = NULL WHERE deleted != 0;"
+  "UPDATE criterion_assessment SET note = NULL WHERE deleted != 0;"
+  "UPDATE rehearsal SET note = NULL WHERE deleted != 0;"
+  "UPDATE remark SET text = '', response = NULL WHERE deleted != 0;"
+  "UPDATE names SET name = '' WHERE deleted != 0;";
+
+/* Purges the copy at @temp in place, then VACUUMs it: VACUUM INTO copied
+ * the deleted content too, and only a rebuilt file is sure to keep no
+ * trace of it in free pages or in the free space of a page. */
+static gboolean
+purge_copy (const char  *temp,
+            GError     **error)
+{
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3_open_v2 (temp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  ok = (rc == SQLITE_OK || preuves_portfolio_set_sqlite_error (error, db, rc)) &&
+       preuves_schema_configure (db, error) &&
+       exec_sql (db, "BEGIN IMMEDIATE", error);
+  if (ok)
+    {
+      ok = exec_sql (db, purge_deleted_sql, error) &&
+           preuves_blob_store_collect (db, error) &&
+           exec_sql (db, "DELETE FROM blob_chunk WHERE sha256 NOT IN (SELECT sha256 FROM blob)", error) &&
+           exec_sql (db, "COMMIT", error);
+      if (!ok)
+        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+    }
+  ok = ok && exec_sql (db, "VACUUM", error);
+  rc = sqlite3_close (db);
+  if (ok && rc != SQLITE_OK)
+    ok = preuves_portfolio_set_sqlite_error (error, NULL, rc);
+  return ok;
+}
+
 gboolean
 preuves_portfolio_file_save_copy (GFile         *source,
                                   GFile         *dest,
@@ -1668,6 +1720,7 @@ preuves_portfolio_file_save_copy (GFile         *source,
   if (temp == NULL)
     return FALSE;
   if (!vacuum_into (source_path, temp, cancellable, error) ||
+      !purge_copy (temp, error) ||
       !check_copy (temp, error) ||
       !commit_temp (temp, dest_path, error))
     {

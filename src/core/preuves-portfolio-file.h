@@ -73,8 +73,10 @@ gboolean  preuves_portfolio_file_import_finish (GAsyncResult                  *r
 
 /* Writes a consistent, self-contained copy of the portfolio @source to
  * @dest (replacing it), even while another connection writes to @source:
- * VACUUM INTO a temporary file, check it, fsync, rename. No journal is
- * left beside @dest. */
+ * VACUUM INTO a temporary file, purge it, check it, fsync, rename. No
+ * journal is left beside @dest. The copy keeps the tombstones of deleted
+ * rows (uuid, revision, deleted flag) but not their content, nor the bytes
+ * of deleted documents; @source itself is not purged. */
 gboolean  preuves_portfolio_file_save_copy         (GFile                *source,
                                                     GFile                *dest,
                                                     GCancellable         *cancellable,
