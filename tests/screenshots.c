@@ -165,6 +165,17 @@ render_narrow (PreuvesApplication *app,
   preuves_window_open_portfolio (window, portfolio);
   wait_for_view (window, "portfolio");
   render (window, "narrow");
+  /* Folded twice: the preuves list first, then a preuve's editor, each
+   * with a single back button. */
+  show (window, "win.show-preuves", NULL);
+  render (window, "narrow-preuves");
+  if (g_list_model_get_n_items (preuves_portfolio_get_preuves (preuves_window_get_portfolio (window))) > 0)
+    {
+      g_autoptr(PreuvesPreuve) first = g_list_model_get_item (preuves_portfolio_get_preuves (preuves_window_get_portfolio (window)), 0);
+
+      show (window, "win.show-preuve", preuves_preuve_get_uuid (first));
+      render (window, "narrow-editor");
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -42,6 +42,7 @@ struct _PreuvesPreuvesPage
 enum {
   PROP_0,
   PROP_PORTFOLIO,
+  PROP_EDITOR_SHOWN,
   N_PROPS
 };
 
@@ -324,7 +325,34 @@ back_clicked_cb (PreuvesPreuvesPage *self)
 static void
 folded_changed_cb (PreuvesPreuvesPage *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), folded);
+  /* Folded, a click on any row opens the editor, even on the selected one;
+   * and with nothing chosen yet the list comes first, not an empty editor. */
+  gtk_list_view_set_single_click_activate (self->list_view, folded);
+  if (folded && gtk_single_selection_get_selected_item (self->selection) == NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR_SHOWN]);
+}
+
+static void
+visible_child_changed_cb (PreuvesPreuvesPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR_SHOWN]);
+}
+
+/**
+ * preuves_preuves_page_get_editor_shown:
+ *
+ * Returns: whether the page is folded and shows the editor rather than the list.
+ */
+gboolean
+preuves_preuves_page_get_editor_shown (PreuvesPreuvesPage *self)
+{
+  g_return_val_if_fail (PREUVES_IS_PREUVES_PAGE (self), FALSE);
+  return adw_leaflet_get_folded (self->leaflet) &&
+         adw_leaflet_get_visible_child (self->leaflet) == self->content;
 }
 
 /**
@@ -567,6 +595,9 @@ preuves_preuves_page_get_property (GObject    *object,
     case PROP_PORTFOLIO:
       g_value_set_object (value, PREUVES_PREUVES_PAGE (object)->portfolio);
       break;
+    case PROP_EDITOR_SHOWN:
+      g_value_set_boolean (value, preuves_preuves_page_get_editor_shown (PREUVES_PREUVES_PAGE (object)));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -602,6 +633,11 @@ preuves_preuves_page_class_init (PreuvesPreuvesPageClass *klass)
   properties[PROP_PORTFOLIO] =
     g_param_spec_object ("portfolio", NULL, NULL, PREUVES_TYPE_PORTFOLIO,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* TRUE when folded on the editor: the page's own back button then leads
+   * to the list, and the window hides its own so that only one shows. */
+  properties[PROP_EDITOR_SHOWN] =
+    g_param_spec_boolean ("editor-shown", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PREUVES_TYPE_PREUVE);
@@ -627,6 +663,7 @@ preuves_preuves_page_class_init (PreuvesPreuvesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "preuves.new", NULL, new_action_cb);
   gtk_widget_class_install_action (widget_class, "preuves.from-files", NULL, from_files_action_cb);

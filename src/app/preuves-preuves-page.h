@@ -34,6 +34,7 @@ void              preuves_preuves_page_set_filter    (PreuvesPreuvesPage   *self
                                                       PreuvesPreuvesFilter  filter,
                                                       const char           *bloc_or_competence);
 GListModel       *preuves_preuves_page_get_shown     (PreuvesPreuvesPage   *self);
+gboolean          preuves_preuves_page_get_editor_shown (PreuvesPreuvesPage *self);
 void              preuves_preuves_page_add_files     (PreuvesPreuvesPage   *self,
                                                       GListModel           *files);
 

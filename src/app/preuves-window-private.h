@@ -42,6 +42,7 @@ struct _PreuvesWindow
   GtkWidget            *bloc_icons[4];
   GtkWidget            *content;
   AdwWindowTitle       *content_title;
+  GtkWidget            *content_back_button;
   GtkStack             *content_stack;
   PreuvesPreuvesPage   *preuves_page;
   PreuvesRehearsalPage *rehearsal_page;

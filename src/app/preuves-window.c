@@ -185,6 +185,17 @@ show_page (PreuvesWindow *self,
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
 }
 
+/* Folded, one back button at a time: the preuves page's own leads from its
+ * editor to its list, this one from a page to the sidebar. */
+static void
+update_back_button (PreuvesWindow *self)
+{
+  gboolean editor = gtk_stack_get_visible_child (self->content_stack) == GTK_WIDGET (self->preuves_page) &&
+                    preuves_preuves_page_get_editor_shown (self->preuves_page);
+
+  gtk_widget_set_visible (self->content_back_button, adw_leaflet_get_folded (self->leaflet) && !editor);
+}
+
 static void
 content_stack_notify_visible_child_cb (PreuvesWindow *self)
 {
@@ -196,6 +207,7 @@ content_stack_notify_visible_child_cb (PreuvesWindow *self)
 
   page = gtk_stack_get_page (self->content_stack, child);
   adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
+  update_back_button (self);
 }
 
 static void
@@ -1209,6 +1221,7 @@ preuves_window_class_init (PreuvesWindowClass *klass)
     }
   gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, content);
   gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, content_back_button);
   gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, preuves_page);
   gtk_widget_class_bind_template_child (widget_class, PreuvesWindow, rehearsal_page);
@@ -1229,6 +1242,10 @@ preuves_window_init (PreuvesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The first page was shown before its title was known: say it now. */
   content_stack_notify_visible_child_cb (self);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_back_button),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preuves_page, "notify::editor-shown", G_CALLBACK (update_back_button),
+                           self, G_CONNECT_SWAPPED);
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new ("io.github.preuves.Preuves");
