@@ -103,6 +103,21 @@ probe_file (const char *path)
   assert_result_or_clear_error (report, error, name);
 }
 
+/* A file whose problem is known must be named for what it is. */
+static void
+probe_file_expect (const char    *path,
+                   PreuvesPdfError code)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PreuvesPdfReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  PreuvesPdfProbeOptions options = { 0, PROBE_TIMEOUT_MS };
+
+  report = preuves_pdf_probe_run_file (file, &options, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, PREUVES_PDF_ERROR, (int) code);
+}
+
 static void
 store_result_cb (GObject      *object,
                  GAsyncResult *result,
@@ -405,6 +420,7 @@ test_page_trees (Fixture       *fixture,
   g_autofree char *loop = g_build_filename (fixture->dir, "page-tree-loop.pdf", NULL);
   g_autofree char *huge_count = g_build_filename (fixture->dir, "huge-count.pdf", NULL);
   g_autofree char *negative_count = g_build_filename (fixture->dir, "negative-count.pdf", NULL);
+  g_autofree char *no_pages = g_build_filename (fixture->dir, "no-pages.pdf", NULL);
   g_autoptr(GBytes) content = text_content ("Page");
 
   write_deep_page_tree (deep, 5000);
@@ -422,9 +438,19 @@ test_page_trees (Fixture       *fixture,
   {
     g_autoptr(GPtrArray) objects = one_page_objects ("", content, "");
 
+    /* One page that poppler refuses to count: damaged, not empty. */
     replace_object (objects, 1, "<< /Type /Pages /Kids [3 0 R] /Count 2147483647 >>");
     write_raw_pdf (huge_count, objects);
-    probe_file (huge_count);
+    probe_file_expect (huge_count, PREUVES_PDF_ERROR_DAMAGED);
+  }
+  {
+    g_autoptr(GPtrArray) objects = objects_new ();
+
+    /* A page tree that really has no page: empty. */
+    add_object (objects, "<< /Type /Catalog /Pages 2 0 R >>");
+    add_object (objects, "<< /Type /Pages /Kids [] /Count 0 >>");
+    write_raw_pdf (no_pages, objects);
+    probe_file_expect (no_pages, PREUVES_PDF_ERROR_EMPTY);
   }
   {
     g_autoptr(GPtrArray) objects = one_page_objects ("", content, "");

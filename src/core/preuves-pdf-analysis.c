@@ -9,6 +9,7 @@
 #define _GNU_SOURCE /* memfd_create() */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poppler.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -743,6 +744,46 @@ seekable_fd (int      fd,
   return fd;
 }
 
+/* Whether @data holds a page object: the name /Page, not /Pages or
+ * /PageMode, which only a page's /Type uses. */
+static gboolean
+has_page_name (const guint8 *data,
+               gsize         length)
+{
+  static const char name[] = "/Page";
+  const gsize n = sizeof name - 1;
+
+  for (gsize i = 0; i + n < length; i++)
+    if (data[i] == '/' && memcmp (data + i, name, n) == 0 &&
+        strchr (" \t\r\n\f/<>[]()%", data[i + n]) != NULL && data[i + n] != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+/* poppler says "no pages" both for a document that has none and for one
+ * whose page tree it refused (a /Count of 2 147 483 647 on one page). A
+ * file that holds a page object is then damaged, not empty. Reads @fd
+ * with pread, a block at a time, and closes it. */
+static gboolean
+claims_pages (int fd)
+{
+  g_autofree guint8 *block = g_malloc (64 * 1024);
+  const gsize overlap = 8;
+  gsize offset = 0;
+  gboolean found = FALSE;
+  gssize n;
+
+  while (!found && (n = pread (fd, block, 64 * 1024, offset)) > 0)
+    {
+      found = has_page_name (block, n);
+      if ((gsize) n <= overlap)
+        break;
+      offset += n - overlap;
+    }
+  close (fd);
+  return found;
+}
+
 static PopplerDocument *
 open_document (int      fd,
                GError **error)
@@ -751,6 +792,7 @@ open_document (int      fd,
   guint8 head[HEADER_WINDOW] = { 0 };
   PopplerDocument *document;
   gsize size = 0;
+  int scan_fd;
 
   fd = seekable_fd (fd, &size, head, error);
   if (fd < 0)
@@ -764,20 +806,27 @@ open_document (int      fd,
     }
 
   /* poppler owns @fd from here, whatever happens. */
+  scan_fd = fcntl (fd, F_DUPFD_CLOEXEC, 0);
   document = poppler_document_new_from_fd (fd, NULL, &local_error);
   if (document == NULL)
     {
       gboolean encrypted = g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED);
 
+      if (scan_fd >= 0)
+        close (scan_fd);
       g_propagate_error (error, preuves_pdf_error_new (encrypted ? PREUVES_PDF_ERROR_ENCRYPTED : PREUVES_PDF_ERROR_DAMAGED, 0));
       return NULL;
     }
   if (poppler_document_get_n_pages (document) < 1)
     {
+      gboolean damaged = scan_fd >= 0 && claims_pages (scan_fd);
+
       g_object_unref (document);
-      g_propagate_error (error, preuves_pdf_error_new (PREUVES_PDF_ERROR_EMPTY, 0));
+      g_propagate_error (error, preuves_pdf_error_new (damaged ? PREUVES_PDF_ERROR_DAMAGED : PREUVES_PDF_ERROR_EMPTY, 0));
       return NULL;
     }
+  if (scan_fd >= 0)
+    close (scan_fd);
   return document;
 }
 
