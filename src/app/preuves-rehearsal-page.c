@@ -23,6 +23,8 @@ struct _PreuvesRehearsalPage
   const PreuvesEpreuve  *epreuve;
   PreuvesRehearsalTimer *timer;
   guint                  inhibit_cookie;
+  GPtrArray             *oral_ids; /* the dropdown's épreuves, in its order */
+  GtkDropDown           *epreuve_dropdown;
 
   GtkLabel              *title_label;
   GtkLabel              *durations_label;
@@ -307,6 +309,60 @@ portfolio_changed_cb (PreuvesPortfolio     *portfolio,
     fill_history (self);
 }
 
+/* The dropdown shows the épreuve being rehearsed; it stays on the last one
+ * chosen while the sidebar comes and goes. */
+static void
+select_oral (PreuvesRehearsalPage *self)
+{
+  for (guint i = 0; i < self->oral_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->oral_ids, i), self->epreuve_id) == 0)
+      {
+        if (gtk_drop_down_get_selected (self->epreuve_dropdown) != i)
+          gtk_drop_down_set_selected (self->epreuve_dropdown, i);
+        return;
+      }
+}
+
+static void
+epreuve_selected_cb (PreuvesRehearsalPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->epreuve_dropdown);
+
+  if (i < self->oral_ids->len)
+    preuves_rehearsal_page_set_epreuve_id (self, g_ptr_array_index (self->oral_ids, i));
+}
+
+/* Every oral of the portfolio's path, from the référentiel: the blocs'
+ * orals and the épreuve finale. */
+static void
+fill_orals (PreuvesRehearsalPage *self)
+{
+  PreuvesReferentiel *referentiel = preuves_referentiel_get_default ();
+  PreuvesPath path = self->portfolio ? preuves_portfolio_get_path (self->portfolio) : PREUVES_PATH_FORMATION;
+  const PreuvesPathRules *rules = preuves_referentiel_get_path_rules (referentiel, path);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->oral_ids, 0);
+  for (guint i = 0; rules != NULL && i < rules->epreuves->len; i++)
+    {
+      const PreuvesEpreuve *epreuve = g_ptr_array_index (rules->epreuves, i);
+      g_autofree char *label = NULL;
+
+      if (epreuve->kind != PREUVES_EPREUVE_ORAL || epreuve->presentation_max == 0)
+        continue;
+      label = epreuve->bloc ? g_strdup_printf (_("Bloc %u — %s"), epreuve->bloc->number, epreuve->title)
+                            : g_strdup (epreuve->title);
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (self->oral_ids, (gpointer) epreuve->id);
+    }
+  /* The ids stay valid: the default référentiel lives as long as the app. */
+  g_signal_handlers_block_by_func (self->epreuve_dropdown, epreuve_selected_cb, self);
+  gtk_drop_down_set_model (self->epreuve_dropdown, G_LIST_MODEL (labels));
+  g_signal_handlers_unblock_by_func (self->epreuve_dropdown, epreuve_selected_cb, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->epreuve_dropdown), self->oral_ids->len > 1);
+  select_oral (self);
+}
+
 static void
 preuves_rehearsal_page_dispose (GObject *object)
 {
@@ -322,6 +378,7 @@ static void
 preuves_rehearsal_page_finalize (GObject *object)
 {
   g_free (PREUVES_REHEARSAL_PAGE (object)->epreuve_id);
+  g_ptr_array_unref (PREUVES_REHEARSAL_PAGE (object)->oral_ids);
   G_OBJECT_CLASS (preuves_rehearsal_page_parent_class)->finalize (object);
 }
 
@@ -396,6 +453,8 @@ preuves_rehearsal_page_class_init (PreuvesRehearsalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PreuvesRehearsalPage, advance_button);
   gtk_widget_class_bind_template_child (widget_class, PreuvesRehearsalPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, PreuvesRehearsalPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesRehearsalPage, epreuve_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, epreuve_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "rehearsal.advance", NULL, advance_action_cb);
   gtk_widget_class_install_action (widget_class, "rehearsal.reset", NULL, reset_action_cb);
@@ -405,6 +464,7 @@ preuves_rehearsal_page_class_init (PreuvesRehearsalPageClass *klass)
 static void
 preuves_rehearsal_page_init (PreuvesRehearsalPage *self)
 {
+  self->oral_ids = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearsal.advance", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearsal.reset", FALSE);
@@ -437,6 +497,7 @@ preuves_rehearsal_page_set_portfolio (PreuvesRehearsalPage *self,
   if (portfolio != NULL)
     self->changed_id = g_signal_connect (portfolio, "changed", G_CALLBACK (portfolio_changed_cb), self);
   fill_history (self);
+  fill_orals (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
 }
 
@@ -483,6 +544,7 @@ preuves_rehearsal_page_set_epreuve_id (PreuvesRehearsalPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearsal.reset", FALSE);
   update_display (self);
   fill_history (self);
+  select_oral (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPREUVE_ID]);
 }
 
