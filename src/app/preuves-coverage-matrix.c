@@ -256,8 +256,15 @@ draw_rows (PreuvesCoverageMatrix *self,
            const GdkRGBA         *fg,
            int                    width)
 {
-  static const GdkRGBA gap_bg = { 0.88f, 0.11f, 0.14f, 0.10f };
-  static const GdkRGBA gap_fg = { 0.75f, 0.11f, 0.16f, 1.0f };
+  /* Adwaita's error colours: dark red on a light tint, and in the dark
+   * style a light red on a faint one, so that both stay readable. */
+  static const GdkRGBA light_bg = { 0.88f, 0.11f, 0.14f, 0.10f };
+  static const GdkRGBA light_fg = { 0.75f, 0.11f, 0.16f, 1.0f };
+  static const GdkRGBA dark_bg = { 1.0f, 0.48f, 0.39f, 0.12f };
+  static const GdkRGBA dark_fg = { 1.0f, 0.48f, 0.39f, 1.0f };
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  const GdkRGBA *gap_bg = dark ? &dark_bg : &light_bg;
+  const GdkRGBA *gap_fg = dark ? &dark_fg : &light_fg;
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   PangoAttrList *bold = pango_attr_list_new ();
 
@@ -281,10 +288,10 @@ draw_rows (PreuvesCoverageMatrix *self,
           pango_layout_set_attributes (layout, NULL);
         }
       if (gap)
-        gtk_snapshot_append_color (snapshot, &gap_bg, &GRAPHENE_RECT_INIT (0, y, width, CELL));
+        gtk_snapshot_append_color (snapshot, gap_bg, &GRAPHENE_RECT_INIT (0, y, width, CELL));
       pango_layout_set_text (layout, label, -1);
       pango_layout_get_pixel_size (layout, NULL, &height);
-      draw_text (snapshot, layout, 6, y + (CELL - height) / 2.0f, gap ? &gap_fg : fg);
+      draw_text (snapshot, layout, 6, y + (CELL - height) / 2.0f, gap ? gap_fg : fg);
     }
   pango_attr_list_unref (bold);
   g_object_unref (layout);
