@@ -983,6 +983,73 @@ test_copy_purges_deleted (Fixture       *fixture,
 }
 
 static void
+make_old (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint64 two_hours_ago = g_get_real_time () / G_USEC_PER_SEC - 2 * 60 * 60;
+
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, two_hours_ago,
+                                              G_FILE_QUERY_INFO_NONE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+make_file (const char *dir,
+           const char *name,
+           gboolean    old)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, "x", 1, NULL));
+  if (old)
+    make_old (path);
+  return g_steal_pointer (&path);
+}
+
+/* Only our own temporaries of portfolios go, once old and unlocked. */
+static void
+test_stale_temporaries (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
+  g_autofree char *stale = make_file (fixture->dir, ".valid.preuves.Ab12Cd", TRUE);
+  g_autofree char *stale_journal = make_file (fixture->dir, ".valid.preuves.Ab12Cd-journal", TRUE);
+  g_autofree char *orphan_journal = make_file (fixture->dir, ".copy.preuves.Zz99zZ-journal", TRUE);
+  g_autofree char *fresh = make_file (fixture->dir, ".valid.preuves.Fr3shh", FALSE);
+  g_autofree char *other = make_file (fixture->dir, ".diagnostic.pdf.Ab12Cd", TRUE);
+  g_autofree char *note = make_file (fixture->dir, ".notes", TRUE);
+  g_autofree char *named = make_file (fixture->dir, "old.preuves", TRUE);
+  g_autofree char *busy = g_build_filename (fixture->dir, ".busy.preuves.L0cked", NULL);
+  g_autofree char *busy_journal = NULL;
+  sqlite3 *db = NULL;
+
+  /* A temporary that an import in this process is still writing. */
+  g_assert_cmpint (sqlite3_open (busy, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); BEGIN IMMEDIATE; INSERT INTO t VALUES (1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  busy_journal = g_strconcat (busy, "-journal", NULL);
+  g_assert_true (g_file_test (busy_journal, G_FILE_TEST_EXISTS));
+  make_old (busy);
+  make_old (busy_journal);
+
+  g_assert_cmpuint (preuves_portfolio_file_remove_stale_temporaries (dir, NULL), ==, 3);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_journal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (orphan_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (note, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (named, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (busy, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (busy_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fixture->valid, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
 test_copy_while_writing (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -1213,6 +1280,7 @@ main (int    argc,
   ADD ("copy/non-portfolio", test_copy_refuses_non_portfolio);
   ADD ("copy/hot-journal", test_copy_hot_journal);
   ADD ("copy/purges-deleted", test_copy_purges_deleted);
+  ADD ("stale-temporaries", test_stale_temporaries);
   ADD ("write-failure", test_write_failure);
   ADD ("cli", test_cli);
 

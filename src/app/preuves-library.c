@@ -16,6 +16,7 @@
 
 #include "preuves-library.h"
 #include "preuves-portfolio.h"
+#include "preuves-portfolio-file.h"
 #include "preuves-changes.h"
 #include "preuves-readiness.h"
 #include "preuves-readiness-snapshot.h"
@@ -217,7 +218,11 @@ list_folder_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   GError *error = NULL;
-  GPtrArray *infos = list_folder (task_data, cancellable, &error);
+  GPtrArray *infos;
+
+  /* Leftovers of an import or export that was killed. */
+  preuves_portfolio_file_remove_stale_temporaries (task_data, cancellable);
+  infos = list_folder (task_data, cancellable, &error);
 
   if (infos == NULL)
     g_task_return_error (task, error);

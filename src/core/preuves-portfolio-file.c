@@ -13,6 +13,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "preuves-blob-store.h"
@@ -1049,6 +1051,109 @@ exec_sql (sqlite3     *db,
   if (rc != SQLITE_OK)
     return preuves_portfolio_set_sqlite_error (error, db, rc);
   return TRUE;
+}
+
+/* ---- Leftovers of a killed import or copy ---------------------------------- */
+
+/* Whether @name is one of create_temp_beside()'s names for a portfolio,
+ * ".NAME.preuves.XXXXXX", or its SQLite journal. @temp_name is the name of
+ * the temporary file itself (without "-journal"). */
+static gboolean
+is_portfolio_temporary (const char  *name,
+                        char       **temp_name)
+{
+  g_autofree char *base = NULL;
+  gsize length;
+
+  if (name[0] != '.')
+    return FALSE;
+  base = g_str_has_suffix (name, "-journal")
+         ? g_strndup (name, strlen (name) - strlen ("-journal")) : g_strdup (name);
+  length = strlen (base);
+  if (length < 1 + strlen (".preuves") + 7 || base[length - 7] != '.')
+    return FALSE;
+  for (gsize i = length - 6; i < length; i++)
+    if (!g_ascii_isalnum (base[i]))
+      return FALSE;
+  if (strncmp (base + length - 7 - strlen (".preuves"), ".preuves", strlen (".preuves")) != 0)
+    return FALSE;
+  *temp_name = g_steal_pointer (&base);
+  return TRUE;
+}
+
+/* Whether anyone holds a lock on @path: SQLite locks the file it writes,
+ * so a temporary that a running import or copy is filling is locked. The
+ * kernel's list of locks is read rather than the file opened: closing any
+ * descriptor on a file drops the POSIX locks this process holds on it,
+ * and an import may be running in another thread. When the list cannot
+ * be read, the file counts as locked. A file that is gone holds no lock. */
+static gboolean
+is_locked (const char *path)
+{
+  g_autofree char *locks = NULL;
+  g_autofree char *needle = NULL;
+  struct stat st;
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  if (!g_file_get_contents ("/proc/locks", &locks, NULL, NULL))
+    return TRUE;
+  needle = g_strdup_printf (" %02x:%02x:%" G_GUINT64_FORMAT " ",
+                            major (st.st_dev), minor (st.st_dev), (guint64) st.st_ino);
+  return strstr (locks, needle) != NULL;
+}
+
+/**
+ * preuves_portfolio_file_remove_stale_temporaries:
+ * @dir: a folder of portfolios
+ *
+ * A killed import or copy leaves its hidden temporary file and journal
+ * beside the destination, and nothing else would ever remove them. This
+ * removes, in @dir only, the files named like Preuves' own temporaries
+ * of a .preuves file that were last changed more than
+ * PREUVES_PORTFOLIO_FILE_STALE_SECONDS ago and that no process has locked.
+ * Blocks: call it from a thread.
+ *
+ * Returns: how many files were removed
+ */
+guint
+preuves_portfolio_file_remove_stale_temporaries (GFile        *dir,
+                                                 GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  GFileInfo *info;
+  guint removed = 0;
+
+  g_return_val_if_fail (G_IS_FILE (dir), 0);
+
+  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                          G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
+  while (enumerator != NULL &&
+         (info = g_file_enumerator_next_file (enumerator, cancellable, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      g_autoptr(GFile) temp = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *temp_name = NULL;
+      g_autofree char *temp_path = NULL;
+      guint64 modified = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+          !is_portfolio_temporary (g_file_info_get_name (info), &temp_name) ||
+          now - (gint64) modified < PREUVES_PORTFOLIO_FILE_STALE_SECONDS)
+        continue;
+      temp = g_file_get_child (dir, temp_name);
+      temp_path = g_file_get_path (temp);
+      if (temp_path == NULL || is_locked (temp_path))
+        continue;
+      file = g_file_get_child (dir, g_file_info_get_name (info));
+      if (g_file_delete (file, cancellable, NULL))
+        removed++;
+    }
+  return removed;
 }
 
 /* ---- Importing ------------------------------------------------------------ */

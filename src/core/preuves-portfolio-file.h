@@ -89,4 +89,10 @@ void      preuves_portfolio_file_save_copy_async   (GFile                *source
 gboolean  preuves_portfolio_file_save_copy_finish  (GAsyncResult         *result,
                                                     GError              **error);
 
+/* Temporaries older than this are leftovers of a killed import or copy. */
+#define PREUVES_PORTFOLIO_FILE_STALE_SECONDS (60 * 60)
+
+guint     preuves_portfolio_file_remove_stale_temporaries (GFile        *dir,
+                                                           GCancellable *cancellable);
+
 G_END_DECLS
