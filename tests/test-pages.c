@@ -768,7 +768,7 @@ test_pages_document (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (annex_row), ==, "Found from an annex heading at the top of a page");
 
   gtk_spin_button_set_value (template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "annex_spin"), 14);
-  gtk_widget_activate (find_button_with_label (page, "_Correct"));
+  gtk_widget_activate (find_button_with_label (page, "_Use This Page"));
   spin_until (subtitle_changed, pages_row);
   g_assert_cmpstr (adw_action_row_get_subtitle (pages_row), ==,
                    "13 pages: too short, the jury expects 15 to 20 pages without the annexes");

@@ -514,6 +514,44 @@ chooser_response_cb (GtkNativeDialog     *chooser,
 }
 
 static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *mime_types[])
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+/* Any file can be attached; the filters only narrow the list. */
+static void
+add_attachment_filters (GtkFileChooser *chooser)
+{
+  const char *pdf[] = { "application/pdf", NULL };
+  const char *images[] = { "image/*", NULL };
+  const char *documents[] = {
+    "application/pdf", "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet", "application/vnd.oasis.opendocument.presentation",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+    "text/plain", "text/csv", "application/rtf", NULL
+  };
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+  add_filter (chooser, _("PDF documents"), pdf);
+  add_filter (chooser, _("Images"), images);
+  add_filter (chooser, _("Documents"), documents);
+}
+
+static void
 attach_clicked_cb (PreuvesPreuveEditor *self)
 {
   GtkFileChooserNative *chooser;
@@ -524,6 +562,7 @@ attach_clicked_cb (PreuvesPreuveEditor *self)
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Attach"), NULL);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  add_attachment_filters (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
