@@ -1143,6 +1143,25 @@ test_write_failure (Fixture       *fixture,
 /* A writer that stopped mid-transaction leaves a hot journal: the copy
  * says so instead of calling the file read-only, and the source and its
  * journal stay as they were, for Preuves to roll back when it opens it. */
+#define HOT_JOURNAL_MODE "--leave-hot-journal"
+
+/* This program, for test_copy_hot_journal()'s writer. */
+static const char *test_program;
+
+/* The writer: starts a transaction on @path and exits without finishing
+ * it, leaving a hot journal. A tiny cache makes the transaction write
+ * into the file itself. */
+static int
+leave_hot_journal (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open (path, &db) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA cache_size = 1; BEGIN; DELETE FROM blob_chunk;", NULL, NULL, NULL) != SQLITE_OK)
+    _exit (1);
+  _exit (0);
+}
+
 static void
 test_copy_hot_journal (Fixture       *fixture,
                        gconstpointer  data)
@@ -1154,22 +1173,15 @@ test_copy_hot_journal (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  const char *argv[] = { test_program, HOT_JOURNAL_MODE, fixture->valid, NULL };
   int status;
-  pid_t pid;
 
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      sqlite3 *db = NULL;
-
-      /* A tiny cache makes the transaction write into the file itself. */
-      if (sqlite3_open (fixture->valid, &db) != SQLITE_OK ||
-          sqlite3_exec (db, "PRAGMA cache_size = 1; BEGIN; DELETE FROM blob_chunk;", NULL, NULL, NULL) != SQLITE_OK)
-        _exit (1);
-      _exit (0);
-    }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  /* A writer that dies mid-transaction: this program again, run in its
+   * helper mode (a real exec, so that valgrind does not see a copy of our
+   * heap die without freeing it). */
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
   g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
   before = sha256_of_file (fixture->valid);
@@ -1253,6 +1265,9 @@ main (int    argc,
 {
   int status;
 
+  if (argc == 3 && g_str_equal (argv[1], HOT_JOURNAL_MODE))
+    return leave_hot_journal (argv[2]);
+  test_program = argv[0];
   g_test_init (&argc, &argv, NULL);
 
   ADD ("refuse/empty", test_refuse_empty);
