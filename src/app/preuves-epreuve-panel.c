@@ -167,6 +167,26 @@ annex_method_text (PreuvesAnnexMethod method)
     }
 }
 
+/* Page 0 means that no annex was found: a dash says so better than "0". */
+static gboolean
+annex_spin_output_cb (GtkSpinButton *spin)
+{
+  if (gtk_spin_button_get_value_as_int (spin) >= 1)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (spin), "—");
+  return TRUE;
+}
+
+static int
+annex_spin_input_cb (GtkSpinButton *spin,
+                     double        *value)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), "—") != 0)
+    return FALSE;
+  *value = 0;
+  return TRUE;
+}
+
 static void
 update_thumbnails (PreuvesEpreuvePanel          *self,
                    const PreuvesWrittenDocument *doc)
@@ -580,6 +600,8 @@ preuves_epreuve_panel_class_init (PreuvesEpreuvePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PreuvesEpreuvePanel, pages_row);
   gtk_widget_class_bind_template_child (widget_class, PreuvesEpreuvePanel, annex_row);
   gtk_widget_class_bind_template_child (widget_class, PreuvesEpreuvePanel, annex_spin);
+  gtk_widget_class_bind_template_callback (widget_class, annex_spin_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, annex_spin_input_cb);
   gtk_widget_class_bind_template_child (widget_class, PreuvesEpreuvePanel, thumbnails_box);
   gtk_widget_class_bind_template_child (widget_class, PreuvesEpreuvePanel, criteria_group);
   gtk_widget_class_bind_template_callback (widget_class, rehearse_clicked_cb);
