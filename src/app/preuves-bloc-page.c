@@ -12,6 +12,7 @@
 #include "preuves-epreuve-panel.h"
 #include "preuves-page-util.h"
 #include "preuves-readiness-watch.h"
+#include "preuves-refresh-scheduler.h"
 #include "preuves-remarks-list.h"
 #include "preuves-review-panel.h"
 
@@ -26,8 +27,7 @@ struct _PreuvesBlocPage
   const PreuvesBloc     *bloc;
   PreuvesReadinessWatch *watch;
   gulong                 changed_id;
-  guint                  refresh_id;
-  gboolean               stale;
+  PreuvesRefreshScheduler refresh;
   GHashTable            *expanded;      /* compétence codes shown open */
 
   GtkLabel              *title_label;
@@ -383,19 +383,17 @@ remark_is_about_bloc (const PreuvesRemark *remark,
 static void
 refresh_now (PreuvesBlocPage *self)
 {
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->stale = FALSE;
+  preuves_refresh_scheduler_done (&self->refresh);
   if (self->bloc == NULL || portfolio_of (self) == NULL)
     return;
   rebuild_activites (self);
   preuves_page_fill_remarks (self->remarks_list, portfolio_of (self), remark_is_about_bloc, self);
 }
 
-static gboolean
+static void
 refresh_cb (gpointer user_data)
 {
   refresh_now (user_data);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -403,22 +401,7 @@ portfolio_changed_cb (PreuvesPortfolio *portfolio,
                       const char       *what,
                       PreuvesBlocPage  *self)
 {
-  /* A hidden page catches up when it is shown again: rebuilding its rows
-   * for each autosave of an editor elsewhere would be wasted work. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
-}
-
-static void
-map_cb (PreuvesBlocPage *self)
-{
-  if (self->stale)
-    refresh_now (self);
+  preuves_refresh_scheduler_queue (&self->refresh);
 }
 
 static void
@@ -427,7 +410,7 @@ preuves_bloc_page_dispose (GObject *object)
   PreuvesBlocPage *self = PREUVES_BLOC_PAGE (object);
 
   preuves_bloc_page_set_portfolio (self, NULL);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  preuves_refresh_scheduler_clear (&self->refresh);
   /* A computation in flight keeps the watch alive: stop listening. */
   if (self->watch != NULL)
     g_signal_handlers_disconnect_by_data (self->watch, self);
@@ -532,7 +515,7 @@ preuves_bloc_page_init (PreuvesBlocPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->watch, "notify::readiness", G_CALLBACK (update_readiness), self);
-  g_signal_connect_swapped (self, "map", G_CALLBACK (map_cb), self);
+  preuves_refresh_scheduler_init (&self->refresh, GTK_WIDGET (self), REFRESH_DELAY_MS, refresh_cb, self);
 }
 
 /* Stores @pdf as the written document of the bloc's épreuve and checks

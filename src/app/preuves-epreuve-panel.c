@@ -13,6 +13,7 @@
 #include "preuves-page-util.h"
 #include "preuves-page-thumbnail.h"
 #include "preuves-pdf-report.h"
+#include "preuves-refresh-scheduler.h"
 #include "preuves-window.h"
 
 /* Rows are refreshed a moment after a burst of changes, not on each. */
@@ -24,7 +25,7 @@ struct _PreuvesEpreuvePanel
 
   PreuvesPortfolio     *portfolio;
   gulong                changed_id;
-  guint                 refresh_id;
+  PreuvesRefreshScheduler refresh;
   char                 *epreuve_id;
   const PreuvesEpreuve *epreuve;
   GPtrArray            *criterion_rows;
@@ -476,18 +477,17 @@ clear_criteria (PreuvesEpreuvePanel *self)
 static void
 refresh_now (PreuvesEpreuvePanel *self)
 {
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  preuves_refresh_scheduler_done (&self->refresh);
   if (self->epreuve == NULL || self->portfolio == NULL)
     return;
   update_criteria (self);
   update_document (self);
 }
 
-static gboolean
+static void
 refresh_cb (gpointer user_data)
 {
   refresh_now (user_data);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -497,8 +497,7 @@ portfolio_changed_cb (PreuvesPortfolio    *portfolio,
 {
   if (g_strcmp0 (what, "criteria") != 0 && g_strcmp0 (what, "documents") != 0)
     return;
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
+  preuves_refresh_scheduler_queue (&self->refresh);
 }
 
 static void
@@ -509,7 +508,7 @@ preuves_epreuve_panel_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->check_cancellable);
   preuves_epreuve_panel_set_portfolio (self, NULL);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  preuves_refresh_scheduler_clear (&self->refresh);
   G_OBJECT_CLASS (preuves_epreuve_panel_parent_class)->dispose (object);
 }
 
@@ -614,6 +613,8 @@ preuves_epreuve_panel_init (PreuvesEpreuvePanel *self)
 {
   self->criterion_rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
+  /* Not deferred while hidden: the panel lives inside its bloc page. */
+  preuves_refresh_scheduler_init (&self->refresh, NULL, REFRESH_DELAY_MS, refresh_cb, self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }

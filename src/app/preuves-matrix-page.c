@@ -11,7 +11,9 @@
 #include "preuves-coverage-matrix.h"
 #include "preuves-matrix-page.h"
 #include "preuves-page-util.h"
+#include "preuves-refresh-scheduler.h"
 
+/* Rows are rebuilt a moment after a burst of changes, not on each. */
 #define REFRESH_DELAY_MS 150
 
 struct _PreuvesMatrixPage
@@ -20,8 +22,7 @@ struct _PreuvesMatrixPage
 
   PreuvesPortfolio      *portfolio;
   gulong                 changed_id;
-  guint                  refresh_id;
-  gboolean               stale;
+  PreuvesRefreshScheduler refresh;
 
   GtkLabel              *summary_label;
   GtkBox                *legend_box;
@@ -86,8 +87,7 @@ refresh_now (PreuvesMatrixPage *self)
   g_autofree char *backed = NULL;
   g_autofree char *preuves = NULL;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->stale = FALSE;
+  preuves_refresh_scheduler_done (&self->refresh);
   preuves_coverage_matrix_set_portfolio (self->matrix, self->portfolio);
   n = preuves_coverage_matrix_get_n_preuves (self->matrix);
   gaps = preuves_coverage_matrix_count_gaps (self->matrix);
@@ -106,11 +106,10 @@ refresh_now (PreuvesMatrixPage *self)
   fill_gaps (self);
 }
 
-static gboolean
+static void
 refresh_cb (gpointer user_data)
 {
   refresh_now (user_data);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -118,22 +117,7 @@ portfolio_changed_cb (PreuvesPortfolio  *portfolio,
                       const char        *what,
                       PreuvesMatrixPage *self)
 {
-  /* A hidden page catches up when it is shown again: rebuilding its rows
-   * for each autosave of an editor elsewhere would be wasted work. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
-}
-
-static void
-map_cb (PreuvesMatrixPage *self)
-{
-  if (self->stale)
-    refresh_now (self);
+  preuves_refresh_scheduler_queue (&self->refresh);
 }
 
 static void
@@ -169,7 +153,7 @@ preuves_matrix_page_dispose (GObject *object)
   PreuvesMatrixPage *self = PREUVES_MATRIX_PAGE (object);
 
   preuves_matrix_page_set_portfolio (self, NULL);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  preuves_refresh_scheduler_clear (&self->refresh);
   G_OBJECT_CLASS (preuves_matrix_page_parent_class)->dispose (object);
 }
 
@@ -235,7 +219,7 @@ static void
 preuves_matrix_page_init (PreuvesMatrixPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self, "map", G_CALLBACK (map_cb), self);
+  preuves_refresh_scheduler_init (&self->refresh, GTK_WIDGET (self), REFRESH_DELAY_MS, refresh_cb, self);
 
   add_legend (self, "media-record-symbolic", "accent", _("Proved, with a justification"));
   add_legend (self, "radio-symbolic", "warning", _("Linked, no justification yet"));
