@@ -206,21 +206,39 @@ find_stored_copy (sqlite3            *db,
                   GCancellable       *cancellable,
                   GError            **error)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
-  g_autofree guint8 *buffer = g_malloc (PREUVES_BLOB_CHUNK_SIZE);
+  g_autofree char *sha256 = preuves_blob_store_hash_file (file, cancellable, error);
+
+  if (sha256 == NULL)
+    return FALSE;
+  if (preuves_blob_store_has (db, sha256, &stored->size))
+    stored->sha256 = g_steal_pointer (&sha256);
+  return TRUE;
+}
+
+char *
+preuves_blob_store_hash_file (GFile         *file,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autofree guint8 *buffer = NULL;
   gssize n_read;
 
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  in = g_file_read (file, cancellable, error);
   if (in == NULL)
-    return FALSE;
+    return NULL;
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  buffer = g_malloc (PREUVES_BLOB_CHUNK_SIZE);
   while ((n_read = g_input_stream_read (G_INPUT_STREAM (in), buffer, PREUVES_BLOB_CHUNK_SIZE,
                                         cancellable, error)) > 0)
     g_checksum_update (checksum, buffer, n_read);
   if (n_read < 0)
-    return FALSE;
-  if (preuves_blob_store_has (db, g_checksum_get_string (checksum), &stored->size))
-    stored->sha256 = g_strdup (g_checksum_get_string (checksum));
-  return TRUE;
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
 }
 
 /* Name, type, and whether it is a document at all. */

@@ -53,6 +53,11 @@ gboolean      preuves_blob_store_store_file  (sqlite3               *db,
                                               gpointer               user_data,
                                               GCancellable          *cancellable,
                                               GError               **error);
+/* The SHA-256 of @file's bytes, in hexadecimal: the key it would be
+ * stored under. Reads the whole file: call it off the main thread. */
+char         *preuves_blob_store_hash_file   (GFile         *file,
+                                              GCancellable  *cancellable,
+                                              GError       **error);
 gboolean      preuves_blob_store_has         (sqlite3       *db,
                                               const char    *sha256,
                                               guint64       *size);

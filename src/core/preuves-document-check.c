@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "preuves-blob-store.h"
 #include "preuves-document-check.h"
 #include "preuves-pdf-probe-client.h"
 #include "preuves-portfolio-private.h"
@@ -18,9 +19,6 @@
  * its own connection or by the chosen file itself; hashing and storing a
  * chosen file in a worker thread), so nothing here blocks a window for
  * long. */
-
-/* How much of a chosen file is read at once to hash it. */
-#define HASH_BUFFER_SIZE (64 * 1024)
 
 typedef struct
 {
@@ -543,26 +541,6 @@ check_chosen_file (GTask *task)
     }
 }
 
-static char *
-hash_file (GFile         *file,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guchar *buffer = g_malloc (HASH_BUFFER_SIZE);
-  gssize n_read;
-
-  if (stream == NULL)
-    return NULL;
-  while ((n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer, HASH_BUFFER_SIZE,
-                                        cancellable, error)) > 0)
-    g_checksum_update (checksum, buffer, n_read);
-  if (n_read < 0)
-    return NULL;
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
 static void
 hash_thread (GTask        *task,
              gpointer      source_object,
@@ -570,7 +548,7 @@ hash_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  char *sha256 = hash_file (G_FILE (task_data), cancellable, &error);
+  char *sha256 = preuves_blob_store_hash_file (G_FILE (task_data), cancellable, &error);
 
   if (sha256 == NULL)
     g_task_return_error (task, error);
