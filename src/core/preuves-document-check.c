@@ -13,6 +13,7 @@
 #include "preuves-pdf-probe-client.h"
 #include "preuves-portfolio-private.h"
 #include "preuves-referentiel.h"
+#include "preuves-sync-wait.h"
 
 /* Everything below runs on the portfolio's thread: the slow parts run
  * elsewhere (poppler in preuves-pdf-probe, fed by a blob stream that has
@@ -636,41 +637,20 @@ preuves_document_check_attach_finish (PreuvesPortfolio  *portfolio,
  * async ones on a private main context. Never call them from a thread that
  * runs a user interface. */
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GMainContext  *context,
-          GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (context, TRUE);
-  g_main_context_pop_thread_default (context);
-  return *result;
-}
-
 PreuvesWrittenDocument *
 preuves_document_check_run (PreuvesPortfolio  *portfolio,
                             const char        *epreuve_id,
                             GCancellable      *cancellable,
                             GError           **error)
 {
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(PreuvesSyncWait) wait = { NULL, };
 
   g_return_val_if_fail (PREUVES_IS_PORTFOLIO (portfolio), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_main_context_push_thread_default (context);
-  preuves_document_check_run_async (portfolio, epreuve_id, cancellable, store_result_cb, &result);
-  return preuves_document_check_run_finish (portfolio, wait_for (context, &result), error);
+  preuves_sync_wait_begin (&wait);
+  preuves_document_check_run_async (portfolio, epreuve_id, cancellable, preuves_sync_wait_done_cb, &wait);
+  return preuves_document_check_run_finish (portfolio, preuves_sync_wait_end (&wait), error);
 }
 
 PreuvesWrittenDocument *
@@ -680,15 +660,15 @@ preuves_document_check_attach (PreuvesPortfolio  *portfolio,
                                GCancellable      *cancellable,
                                GError           **error)
 {
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(PreuvesSyncWait) wait = { NULL, };
 
   g_return_val_if_fail (PREUVES_IS_PORTFOLIO (portfolio), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_main_context_push_thread_default (context);
-  preuves_document_check_attach_async (portfolio, epreuve_id, pdf, cancellable, store_result_cb, &result);
-  return preuves_document_check_attach_finish (portfolio, wait_for (context, &result), error);
+  preuves_sync_wait_begin (&wait);
+  preuves_document_check_attach_async (portfolio, epreuve_id, pdf, cancellable,
+                                       preuves_sync_wait_done_cb, &wait);
+  return preuves_document_check_attach_finish (portfolio, preuves_sync_wait_end (&wait), error);
 }
 
 /**

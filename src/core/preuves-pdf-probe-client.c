@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "preuves-pdf-probe-client.h"
+#include "preuves-sync-wait.h"
 
 #define DEFAULT_TIMEOUT_MS 30000
 #define MAX_OUTPUT_BYTES   (4 * 1024 * 1024)
@@ -504,16 +505,6 @@ preuves_pdf_probe_run_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /**
  * preuves_pdf_probe_run_file:
  *
@@ -526,17 +517,12 @@ preuves_pdf_probe_run_file (GFile                        *file,
                             GCancellable                 *cancellable,
                             GError                      **error)
 {
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(PreuvesSyncWait) wait = { NULL, };
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_main_context_push_thread_default (context);
-  preuves_pdf_probe_run_file_async (file, options, cancellable, store_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (context, TRUE);
-  g_main_context_pop_thread_default (context);
-
-  return preuves_pdf_probe_run_finish (result, error);
+  preuves_sync_wait_begin (&wait);
+  preuves_pdf_probe_run_file_async (file, options, cancellable, preuves_sync_wait_done_cb, &wait);
+  return preuves_pdf_probe_run_finish (preuves_sync_wait_end (&wait), error);
 }
