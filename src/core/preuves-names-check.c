@@ -20,6 +20,7 @@
 #include "preuves-assessment.h"
 #include "preuves-blob-stream.h"
 #include "preuves-names-check.h"
+#include "preuves-pdf-probe-client.h"
 #include "preuves-pdf-text.h"
 #include "preuves-portfolio-private.h"
 
@@ -375,28 +376,15 @@ find_in_text (Check      *check,
 
 /* ---- Reading PDFs in the probe --------------------------------------------- */
 
-static char *
-probe_path (void)
-{
-  const char *env = g_getenv ("PREUVES_PDF_PROBE");
-
-  if (env != NULL && env[0] != '\0')
-    return g_strdup (env);
-  return g_build_filename (LIBEXECDIR, "preuves-pdf-probe", NULL);
-}
-
-/* Like preuves-pdf-probe-client.c: inside Flatpak the probe runs in a
- * sandbox of its own, without network or files. */
+/* The same probe as the PDF checks: inside Flatpak it runs in a sandbox
+ * of its own, without network or files. */
 static GStrv
 text_probe_argv (void)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *path = probe_path ();
+  g_autoptr(GStrvBuilder) builder = preuves_pdf_probe_command_new (NULL, 0);
   g_autofree char *timeout = g_strdup_printf ("--timeout-ms=%d", PROBE_TIMEOUT_MS);
 
-  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
-    g_strv_builder_add_many (builder, "flatpak-spawn", "--sandbox", "--no-network", "--watch-bus", NULL);
-  g_strv_builder_add_many (builder, path, "--text", timeout, NULL);
+  g_strv_builder_add_many (builder, "--text", timeout, NULL);
   return g_strv_builder_end (builder);
 }
 
