@@ -88,10 +88,14 @@ static gboolean
 set_damaged (GError     **error,
              const char  *detail)
 {
+  /* SQLite's own messages may quote bytes of the damaged file: make them
+   * valid UTF-8 before they reach a label or a terminal. */
+  g_autofree char *valid_detail = g_utf8_make_valid (detail, -1);
+
   g_set_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_DAMAGED,
                /* Translators: %s says what is wrong, e.g. “the table “link” is missing” */
                _("This portfolio is damaged (%s). Ask the sender for a new copy."),
-               detail);
+               valid_detail);
   return FALSE;
 }
 

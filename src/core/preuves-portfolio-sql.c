@@ -80,11 +80,13 @@ preuves_portfolio_set_sqlite_error (GError  **error,
                                     sqlite3  *db,
                                     int       rc)
 {
-  const char *detail;
+  g_autofree char *detail = NULL;
 
   if (db != NULL && sqlite3_errcode (db) != SQLITE_OK)
     rc = sqlite3_extended_errcode (db);
-  detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* SQLite's messages may quote bytes of a damaged file: keep them valid
+   * UTF-8 for the labels and terminals they end up in. */
+  detail = g_utf8_make_valid (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc), -1);
   set_error_for_code (error, rc, detail);
   return FALSE;
 }
