@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "portfolio-test-util.h"
 
@@ -72,4 +73,19 @@ preuves_test_assert_same_files (const char *a,
   g_assert_true (g_file_get_contents (a, &contents_a, &length_a, NULL));
   g_assert_true (g_file_get_contents (b, &contents_b, &length_b, NULL));
   g_assert_cmpmem (contents_a, length_a, contents_b, length_b);
+}
+
+gboolean
+preuves_test_file_contains (const char *path,
+                            const char *marker)
+{
+  g_autofree char *contents = NULL;
+  gsize length, marker_length = strlen (marker);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* The file holds NUL bytes: compare bytes, not strings. */
+  for (gsize i = 0; i + marker_length <= length; i++)
+    if (contents[i] == marker[0] && memcmp (contents + i, marker, marker_length) == 0)
+      return TRUE;
+  return FALSE;
 }

@@ -20,5 +20,8 @@ char   *preuves_test_query_text        (sqlite3    *db,
                                         const char *sql);
 void    preuves_test_assert_same_files (const char *a,
                                         const char *b);
+/* Whether the bytes of @marker stand anywhere in the file at @path. */
+gboolean preuves_test_file_contains    (const char *path,
+                                        const char *marker);
 
 G_END_DECLS

@@ -817,21 +817,6 @@ assert_sound_copy (const char *path)
   sqlite3_close (db);
 }
 
-static gboolean
-file_contains (const char *path,
-               const char *marker)
-{
-  g_autofree char *contents = NULL;
-  gsize length, marker_length = strlen (marker);
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  /* The file holds NUL bytes: compare bytes, not strings. */
-  for (gsize i = 0; i + marker_length <= length; i++)
-    if (contents[i] == marker[0] && memcmp (contents + i, marker, marker_length) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* A preuve whose title, situation, justification and document all carry
  * @marker, added to the portfolio at @path. */
 static char *
@@ -943,15 +928,15 @@ test_copy_purges_deleted (Fixture       *fixture,
   uuid = add_marked_preuve (fixture->valid, fixture->dir, marker);
   g_assert_true (preuves_portfolio_file_save_copy (source, before, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (file_contains (before_path, marker));
+  g_assert_true (preuves_test_file_contains (before_path, marker));
   /* Removed, not purged. */
   remove_preuve (fixture->valid, uuid);
 
   g_assert_true (preuves_portfolio_file_save_copy (source, after, NULL, &error));
   g_assert_no_error (error);
   assert_sound_copy (after_path);
-  g_assert_false (file_contains (after_path, marker));
-  g_assert_true (file_contains (fixture->valid, marker));
+  g_assert_false (preuves_test_file_contains (after_path, marker));
+  g_assert_true (preuves_test_file_contains (fixture->valid, marker));
   assert_attachment_bytes (after_path, fixture->scan);
 
   /* The tombstone travels, and says what it was. */

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "pdf-fixtures.h"
+#include "portfolio-test-util.h"
 #include "preuves-assessment.h"
 #include "preuves-names-check.h"
 #include "preuves-portfolio.h"
@@ -282,23 +283,6 @@ test_cli (Fixture       *fixture,
 
 /* ---- Deleted bytes -------------------------------------------------------- */
 
-static gboolean
-file_contains (const char *path,
-               const char *marker)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  gsize marker_length = strlen (marker);
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  /* The file holds NUL bytes: compare bytes, not strings. */
-  for (gsize i = 0; i + marker_length <= length; i++)
-    if (contents[i] == marker[0] && memcmp (contents + i, marker, marker_length) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_secure_delete (Fixture       *fixture,
                     gconstpointer  data)
@@ -330,7 +314,7 @@ test_secure_delete (Fixture       *fixture,
     attachment = preuves_portfolio_attach_file (fixture->portfolio, preuve, file, NULL, &error);
     g_assert_no_error (error);
   }
-  g_assert_true (file_contains (fixture->path, marker));
+  g_assert_true (preuves_test_file_contains (fixture->path, marker));
 
   g_assert_true (preuves_portfolio_remove_attachment (fixture->portfolio, attachment, &error));
   g_assert_no_error (error);
@@ -338,11 +322,11 @@ test_secure_delete (Fixture       *fixture,
   g_assert_no_error (error);
   preuves_portfolio_close (fixture->portfolio);
 
-  g_assert_false (file_contains (fixture->path, marker));
+  g_assert_false (preuves_test_file_contains (fixture->path, marker));
   g_assert_true (preuves_portfolio_file_save_copy (preuves_portfolio_get_file (fixture->portfolio),
                                                    copy_file, NULL, &error));
   g_assert_no_error (error);
-  g_assert_false (file_contains (copy, marker));
+  g_assert_false (preuves_test_file_contains (copy, marker));
 }
 
 /* ---- No network ------------------------------------------------------------ */
@@ -407,7 +391,7 @@ test_no_network_in_code (void)
   {
     g_autofree char *client = g_build_filename (src, "core", "preuves-pdf-probe-client.c", NULL);
 
-    g_assert_true (file_contains (client, "\"--no-network\""));
+    g_assert_true (preuves_test_file_contains (client, "\"--no-network\""));
   }
 }
 
@@ -426,7 +410,7 @@ test_no_network_in_flatpak (void)
       g_test_skip ("the Flatpak manifest is not available");
       return;
     }
-  g_assert_false (file_contains (manifest, "--share=network"));
+  g_assert_false (preuves_test_file_contains (manifest, "--share=network"));
   g_assert_true (json_parser_load_from_file (parser, manifest, &error));
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
