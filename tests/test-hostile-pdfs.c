@@ -630,6 +630,13 @@ test_memory_limit (Fixture       *fixture,
   g_test_skip ("under AddressSanitizer the probe leaves memory to the sanitizer");
   return;
 #endif
+  /* A child's peak resident size counts the image it was forked from: under
+   * valgrind that is valgrind's own, far above any limit of the probe. */
+  if (strstr (g_getenv ("LD_PRELOAD") ? g_getenv ("LD_PRELOAD") : "", "vgpreload") != NULL)
+    {
+      g_test_skip ("under valgrind a child's peak size includes valgrind's image");
+      return;
+    }
   write_raw_pdf (path, objects);
   fd = g_open (path, O_RDONLY, 0);
   g_assert_cmpint (fd, >=, 0);
