@@ -11,6 +11,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "gui-test-util.h"
 #include "portfolio-test-util.h"
 #include "preuves-application.h"
 #include "preuves-portfolio.h"
@@ -18,22 +19,6 @@
 
 static char *library_dir;
 static PreuvesApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* The limit only keeps a broken test from hanging the suite. */
-static void
-spin_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
 
 static gboolean
 window_idle (gpointer data)
@@ -144,18 +129,18 @@ test_export_actions (void)
 
   window = g_object_ref (preuves_window_new (app));
   gtk_window_present (GTK_WINDOW (window));
-  spin_until (window_idle, window);
+  preuves_test_spin_until (window_idle, window);
   /* No portfolio, no export. */
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
 
   preuves_window_open_portfolio (window, file);
-  spin_until (shows_portfolio, window);
+  preuves_test_spin_until (shows_portfolio, window);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-deposit"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print-report"));
 
   preuves_export_controller_write_report (window->export_controller, report_file, FALSE);
-  spin_until (window_idle, window);
+  preuves_test_spin_until (window_idle, window);
   g_assert_true (g_file_test (report, G_FILE_TEST_EXISTS));
   text = pdf_text (report);
   g_assert_nonnull (strstr (text, "Dominique Essai"));
@@ -163,7 +148,7 @@ test_export_actions (void)
 
   /* Printing draws the report's own pages, numbered. */
   preuves_export_controller_print_to_pdf (window->export_controller, printed_file, FALSE);
-  spin_until (window_idle, window);
+  preuves_test_spin_until (window_idle, window);
   g_free (text);
   text = pdf_text (printed);
   g_assert_nonnull (strstr (text, "Page 1 / "));
@@ -173,11 +158,11 @@ test_export_actions (void)
   /* The progress bar shows until the deposit is written. */
   preuves_export_controller_write_deposit (window->export_controller, deposit_dir, FALSE);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->progress_bar)));
-  spin_until (window_idle, window);
+  preuves_test_spin_until (window_idle, window);
   g_assert_cmpuint (count_pdfs (deposit), ==, 4);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-portfolio", NULL);
-  spin_until (window_idle, window);
+  preuves_test_spin_until (window_idle, window);
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -205,15 +190,15 @@ test_close_while_exporting (void)
 
   window = g_object_ref (preuves_window_new (app));
   gtk_window_present (GTK_WINDOW (window));
-  spin_until (window_idle, window);
+  preuves_test_spin_until (window_idle, window);
   preuves_window_open_portfolio (window, file);
-  spin_until (shows_portfolio, window);
+  preuves_test_spin_until (shows_portfolio, window);
 
   g_set_weak_pointer (&controller, window->export_controller);
   preuves_export_controller_write_deposit (window->export_controller, deposit_dir, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
-  spin_until (is_null, &controller);
+  preuves_test_spin_until (is_null, &controller);
   g_assert_cmpuint (count_pdfs (deposit), ==, 4);
 }
 

@@ -20,6 +20,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gui-test-util.h"
 #include "pdf-fixtures.h"
 #include "preuves-assessment.h"
 #include "preuves-bloc-page.h"
@@ -36,23 +37,6 @@
 #include "preuves-rehearsal-page.h"
 
 static char *tmp_dir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Spins the main loop until @condition holds. The limit only keeps a
- * broken test from hanging the suite; it asserts nothing about speed. */
-static void
-spin_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
 
 static gboolean
 quit_cb (gpointer data)
@@ -74,7 +58,7 @@ spin_a_while (guint ms)
   gboolean done = FALSE;
 
   g_timeout_add (ms, quit_cb, &done);
-  spin_until (is_true, &done);
+  preuves_test_spin_until (is_true, &done);
 }
 
 static PreuvesPortfolio *
@@ -323,7 +307,7 @@ wait_label (gpointer    widget,
 {
   LabelWait wait = { template_child (widget, type, name), prefix };
 
-  spin_until (label_starts_with, &wait);
+  preuves_test_spin_until (label_starts_with, &wait);
 }
 
 static GFile *
@@ -427,7 +411,7 @@ test_pages_preuve_journey (void)
   preuves_preuve_editor_attach_files (editor, G_LIST_MODEL (files));
   wait.model = preuves_preuve_get_attachments (preuve);
   wait.n = 1;
-  spin_until (count_is, &wait);
+  preuves_test_spin_until (count_is, &wait);
   attachment = g_list_model_get_item (wait.model, 0);
   g_assert_cmpstr (preuves_attachment_get_filename (attachment), ==, "compte-rendu.pdf");
   g_object_unref (attachment);
@@ -548,9 +532,9 @@ test_pages_remarks (void)
 
   /* Resolve on the bloc page: gone; Undo in the toast: back. */
   gtk_widget_activate (find_button_with_label (GTK_WIDGET (bloc1_list), "_Resolve"));
-  spin_until (is_hidden, bloc1_list);
+  preuves_test_spin_until (is_hidden, bloc1_list);
   gtk_widget_activate (find_button_with_label (windows[1], "_Undo"));
-  spin_until ((Condition) gtk_widget_get_visible, bloc1_list);
+  preuves_test_spin_until ((PreuvesTestCondition) gtk_widget_get_visible, bloc1_list);
   remarks = preuves_portfolio_list_remarks (portfolio, "sous-competence", "C1-1.2");
   g_assert_cmpuint (remarks->len, ==, 1);
   g_assert_false (((PreuvesRemark *) g_ptr_array_index (remarks, 0))->resolved);
@@ -581,17 +565,17 @@ test_pages_attachment_undo (void)
   preuves_preuve_editor_attach_files (editor, G_LIST_MODEL (files));
   wait.model = preuves_preuve_get_attachments (preuves_preuve_editor_get_preuve (editor));
   wait.n = 1;
-  spin_until (count_is, &wait);
+  preuves_test_spin_until (count_is, &wait);
   spin_a_while (50);
 
   remove = find_button_with_tooltip (GTK_WIDGET (editor), "Remove Attachment");
   g_assert_nonnull (remove);
   row = gtk_widget_get_ancestor (remove, GTK_TYPE_LIST_BOX_ROW);
   gtk_widget_activate (remove);
-  spin_until (is_hidden, row);
+  preuves_test_spin_until (is_hidden, row);
   g_assert_cmpuint (g_list_model_get_n_items (wait.model), ==, 1);
   gtk_widget_activate (find_button_with_label (window, "_Undo"));
-  spin_until ((Condition) gtk_widget_get_visible, row);
+  preuves_test_spin_until ((PreuvesTestCondition) gtk_widget_get_visible, row);
   g_assert_cmpuint (g_list_model_get_n_items (wait.model), ==, 1);
   destroy_window (window);
 }
@@ -612,7 +596,7 @@ test_pages_delete_undo (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
-  spin_until (count_is, &wait);
+  preuves_test_spin_until (count_is, &wait);
   g_assert_null (preuves_preuve_editor_get_preuve (editor));
   spin_a_while (100);
 
@@ -621,7 +605,7 @@ test_pages_delete_undo (void)
   g_assert_nonnull (undo);
   gtk_widget_activate (undo);
   wait.n = 1;
-  spin_until (count_is, &wait);
+  preuves_test_spin_until (count_is, &wait);
   destroy_window (window);
 }
 
@@ -684,7 +668,7 @@ test_pages_filters (void)
   gtk_editable_set_text (template_child (page, PREUVES_TYPE_PREUVES_PAGE, "search_entry"), "BUDGET");
   wait.model = shown;
   wait.n = 1;
-  spin_until (count_is, &wait);
+  preuves_test_spin_until (count_is, &wait);
   destroy_window (window);
 }
 
@@ -761,7 +745,7 @@ test_pages_document (void)
   preuves_bloc_page_attach_document (PREUVES_BLOC_PAGE (page), pdf);
   /* The button comes back once the check is done. */
   g_assert_false (gtk_widget_get_sensitive (template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "document_button")));
-  spin_until ((Condition) gtk_widget_get_sensitive, template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "document_button"));
+  preuves_test_spin_until ((PreuvesTestCondition) gtk_widget_get_sensitive, template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "document_button"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pages_row)));
   g_assert_cmpstr (adw_preferences_row_get_title (template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "document_row")), ==, "diagnostic.pdf");
   g_assert_cmpstr (adw_action_row_get_subtitle (pages_row), ==, "17 pages, within the 15 to 20 pages expected");
@@ -769,7 +753,7 @@ test_pages_document (void)
 
   gtk_spin_button_set_value (template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "annex_spin"), 14);
   gtk_widget_activate (find_button_with_label (page, "_Use This Page"));
-  spin_until (subtitle_changed, pages_row);
+  preuves_test_spin_until (subtitle_changed, pages_row);
   g_assert_cmpstr (adw_action_row_get_subtitle (pages_row), ==,
                    "13 pages: too short, the jury expects 15 to 20 pages without the annexes");
   g_assert_cmpstr (adw_action_row_get_subtitle (annex_row), ==, "Set by hand");
@@ -817,7 +801,7 @@ test_pages_thumbnails (void)
   doc = preuves_document_check_attach (portfolio, "bloc1", pdf, NULL, &error);
   g_assert_no_error (error);
   g_object_set (page, "portfolio", portfolio, NULL);
-  spin_until (thumbnails_loaded, page);
+  preuves_test_spin_until (thumbnails_loaded, page);
   thumbnails = find_thumbnails (page, g_ptr_array_new ());
   g_assert_cmpuint (preuves_page_thumbnail_get_page (thumbnails->pdata[0]), ==, 1);
   g_assert_cmpuint (preuves_page_thumbnail_get_page (thumbnails->pdata[1]), ==, 18);
@@ -838,7 +822,7 @@ test_pages_thumbnails (void)
   page = preuves_bloc_page_new ("B1");
   window = show_in_window (page, 900, 700);
   g_object_set (page, "portfolio", portfolio, NULL);
-  spin_until (thumbnails_loaded, page);
+  preuves_test_spin_until (thumbnails_loaded, page);
   g_clear_pointer (&thumbnails, g_ptr_array_unref);
   thumbnails = find_thumbnails (page, g_ptr_array_new ());
   for (guint i = 0; i < thumbnails->len; i++)

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "gui-test-util.h"
 #include "preuves-application.h"
 #include "preuves-overview-page.h"
 #include "preuves-portfolio.h"
@@ -25,23 +26,6 @@
 /* Set once in main(): PREUVES_LIBRARY_DIR points into it. */
 static char *library_dir;
 static PreuvesApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Spins the main loop until @condition holds. The limit only keeps a
- * broken test from hanging the suite; it asserts nothing about speed. */
-static void
-spin_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
 
 static void
 spin_idle (void)
@@ -95,7 +79,7 @@ static void
 reload_library (void)
 {
   preuves_library_reload (preuves_application_get_library (app));
-  spin_until (library_loaded, NULL);
+  preuves_test_spin_until (library_loaded, NULL);
 }
 
 static PreuvesWindow *
@@ -105,7 +89,7 @@ open_window (void)
 
   window = g_object_ref (preuves_window_new (app));
   gtk_window_present (GTK_WINDOW (window));
-  spin_until (window_idle, window);
+  preuves_test_spin_until (window_idle, window);
 
   return window;
 }
@@ -121,7 +105,7 @@ new_window (void)
 static void
 destroy_window (PreuvesWindow *window)
 {
-  spin_until (window_idle, window);
+  preuves_test_spin_until (window_idle, window);
   gtk_window_destroy (GTK_WINDOW (window));
   spin_idle ();
   g_assert_finalize_object (window);
@@ -299,7 +283,7 @@ test_window_create_portfolio (void)
   button = template_child (window->welcome_page, PREUVES_TYPE_WELCOME_PAGE, "create_button");
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_activate (button));
-  spin_until (shows_portfolio, window);
+  preuves_test_spin_until (shows_portfolio, window);
 
   /* The file is in the library and opens with the core. */
   g_assert_nonnull (preuves_window_get_portfolio (window));
@@ -326,7 +310,7 @@ test_window_create_portfolio (void)
 
   /* Closing goes back to the library, which now lists the portfolio. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-portfolio", NULL));
-  spin_until (window_idle, window);
+  preuves_test_spin_until (window_idle, window);
   g_assert_null (preuves_window_get_portfolio (window));
   g_assert_cmpstr (preuves_window_get_view (window), ==, "library");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (preuves_application_get_library (app))), ==, 1);
@@ -384,7 +368,7 @@ test_window_library_order (void)
   g_assert_cmpstr (preuves_window_get_view (window), ==, "welcome");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-library", NULL));
   g_signal_emit_by_name (window->library_page, "open", middle);
-  spin_until (shows_portfolio, window);
+  preuves_test_spin_until (shows_portfolio, window);
   g_assert_cmpstr (preuves_portfolio_get_candidate_name (preuves_window_get_portfolio (window)), ==, "Chloé Milieu");
 
   destroy_window (window);
@@ -418,7 +402,7 @@ test_window_delete_undo (void)
   g_assert_nonnull (toast);
   g_assert_true (g_file_query_exists (file, NULL));
   adw_toast_dismiss (toast);
-  spin_until (file_missing, file);
+  preuves_test_spin_until (file_missing, file);
   reload_library ();
   g_assert_cmpuint (g_list_model_get_n_items (library), ==, 0);
 
@@ -441,7 +425,7 @@ test_window_import_export (void)
   /* The file chooser, the file manager and drag and drop all import
    * through preuves_window_import_file(). */
   preuves_window_import_file (window, source);
-  spin_until (shows_portfolio, window);
+  preuves_test_spin_until (shows_portfolio, window);
   imported = preuves_window_get_portfolio (window);
   g_assert_cmpstr (preuves_portfolio_get_candidate_name (imported), ==, "Élise Importée");
   g_assert_false (g_file_equal (preuves_portfolio_get_file (imported), source));
@@ -450,7 +434,7 @@ test_window_import_export (void)
 
   /* Export a copy, and it opens. */
   preuves_window_export_copy (window, copy);
-  spin_until (window_idle, window);
+  preuves_test_spin_until (window_idle, window);
   reopened = preuves_portfolio_open (copy, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (preuves_portfolio_get_candidate_name (reopened), ==, "Élise Importée");
@@ -459,7 +443,7 @@ test_window_import_export (void)
   /* A file that is not a portfolio: a dialog says so, the library is unchanged. */
   g_assert_true (g_file_replace_contents (bogus, "not a portfolio", 15, NULL, FALSE, 0, NULL, NULL, NULL));
   preuves_window_import_file (window, bogus);
-  spin_until (window_idle, window);
+  preuves_test_spin_until (window_idle, window);
   dialogs = toplevels_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpuint (g_list_model_get_n_items (dialogs), ==, 1);
   g_clear_object (&dialogs);
@@ -488,7 +472,7 @@ test_window_user (void)
   g_settings_set_string (settings, "user-role", "advisor");
   reload_library ();
   preuves_window_open_portfolio (window, file);
-  spin_until (shows_portfolio, window);
+  preuves_test_spin_until (shows_portfolio, window);
   portfolio = preuves_window_get_portfolio (window);
   g_assert_cmpstr (preuves_portfolio_get_author (portfolio), ==, "Claire Conseil");
   g_assert_cmpint (preuves_portfolio_get_role (portfolio), ==, PREUVES_ROLE_ADVISOR);
@@ -539,7 +523,7 @@ test_window_close_while_computing (void)
 
   /* Not a measure of speed: only time for the computation to end. */
   g_timeout_add_once (COMPUTATION_WAIT_MS, set_true, &waited);
-  spin_until (is_true, &waited);
+  preuves_test_spin_until (is_true, &waited);
   spin_idle ();
 
   preuves_portfolio_close (portfolio);
@@ -560,7 +544,7 @@ test_window_demo (void)
 
   /* The demo comes in as a copy in the library… */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
-  spin_until (shows_portfolio, window);
+  preuves_test_spin_until (shows_portfolio, window);
   /* The header names the page the portfolio opens on. */
   g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Overview");
   first = g_object_ref (preuves_portfolio_get_file (preuves_window_get_portfolio (window)));
@@ -569,9 +553,9 @@ test_window_demo (void)
 
   /* …and opening it again reopens that copy instead of adding another. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-portfolio", NULL);
-  spin_until (window_idle, window);
+  preuves_test_spin_until (window_idle, window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
-  spin_until (shows_portfolio, window);
+  preuves_test_spin_until (shows_portfolio, window);
   g_assert_true (g_file_equal (preuves_portfolio_get_file (preuves_window_get_portfolio (window)), first));
   reload_library ();
   g_assert_cmpuint (g_list_model_get_n_items (library), ==, 1);
@@ -598,7 +582,7 @@ test_window_open_file (void)
   window = PREUVES_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
   g_object_ref (window);
-  spin_until (shows_portfolio, window);
+  preuves_test_spin_until (shows_portfolio, window);
   g_assert_cmpstr (preuves_portfolio_get_candidate_name (preuves_window_get_portfolio (window)), ==, "Inès Ouverte");
   g_assert_false (g_file_equal (preuves_portfolio_get_file (preuves_window_get_portfolio (window)), file));
   g_assert_true (g_file_query_exists (file, NULL));
@@ -694,14 +678,14 @@ test_window_drop (void)
 
   /* A dropped portfolio is imported and opened. */
   g_assert_true (drop_files (window, source));
-  spin_until (shows_portfolio, window);
+  preuves_test_spin_until (shows_portfolio, window);
   g_assert_cmpstr (preuves_portfolio_get_candidate_name (preuves_window_get_portfolio (window)), ==, "Fanny Glissée");
 
   /* A dropped document becomes a preuve named after it, with the document attached. */
   preuves = preuves_portfolio_get_preuves (preuves_window_get_portfolio (window));
   g_assert_cmpuint (g_list_model_get_n_items (preuves), ==, 0);
   g_assert_true (drop_files (window, pdf));
-  spin_until (window_idle, window);
+  preuves_test_spin_until (window_idle, window);
   g_assert_cmpuint (g_list_model_get_n_items (preuves), ==, 1);
   preuve = g_list_model_get_item (preuves, 0);
   g_assert_cmpstr (preuves_preuve_get_title (preuve), ==, "compte-rendu");
