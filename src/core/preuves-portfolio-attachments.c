@@ -210,8 +210,8 @@ attach_thread_done_cb (GObject      *source_object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  PreuvesPortfolio *self = PREUVES_PORTFOLIO (source_object);
   g_autoptr(GTask) task = user_data;
+  PreuvesPortfolio *self = g_task_get_source_object (task);
   PreuvesAttachment *attachment;
   GError *error = NULL;
 
@@ -259,7 +259,11 @@ preuves_portfolio_attach_file_async (PreuvesPortfolio    *self,
       g_task_return_error (task, error);
       return;
     }
-  worker = g_task_new (self, cancellable, attach_thread_done_cb, g_steal_pointer (&task));
+  /* No source object: the thread drops its reference on @worker after
+   * @task may have ended, and must not be the last to hold @self then (the
+   * portfolio would be finalized, its database closed, off the main
+   * thread). @task keeps @self alive until the callback has run. */
+  worker = g_task_new (NULL, cancellable, attach_thread_done_cb, g_steal_pointer (&task));
   g_task_set_task_data (worker, data, (GDestroyNotify) attach_data_free);
   g_task_run_in_thread (worker, attach_thread);
 }
