@@ -375,6 +375,16 @@ update_document (PreuvesEpreuvePanel *self)
                                     run_check_cb, g_object_ref (self));
 }
 
+/* The document just stored is the one on show: the refresh its storing
+ * queued would only check it again, and meanwhile turn the annex row
+ * insensitive and reset the page the user may be typing. */
+static void
+skip_queued_document_refresh (PreuvesEpreuvePanel *self)
+{
+  preuves_refresh_scheduler_done (&self->refresh);
+  update_criteria (self);
+}
+
 static void
 attach_document_cb (GObject      *object,
                     GAsyncResult *result,
@@ -388,7 +398,10 @@ attach_document_cb (GObject      *object,
   self->attaching = FALSE;
   set_checking (self, FALSE);
   if (doc != NULL)
-    show_checked_document (self, doc);
+    {
+      show_checked_document (self, doc);
+      skip_queued_document_refresh (self);
+    }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -453,17 +466,6 @@ choose_document_cb (PreuvesEpreuvePanel *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static void
-annex_apply_cb (PreuvesEpreuvePanel *self)
-{
-  guint page = gtk_spin_button_get_value_as_int (self->annex_spin);
-  g_autoptr(GError) error = NULL;
-
-  if (!preuves_document_check_set_annex_start (self->portfolio, self->epreuve->id, page, &error))
-    preuves_page_show_error (GTK_WIDGET (self), error);
-  update_document (self);
-}
-
 /* ------------------------------------------------------------------ */
 
 static void
@@ -488,6 +490,18 @@ static void
 refresh_cb (gpointer user_data)
 {
   refresh_now (user_data);
+}
+
+static void
+annex_apply_cb (PreuvesEpreuvePanel *self)
+{
+  guint page = gtk_spin_button_get_value_as_int (self->annex_spin);
+  g_autoptr(GError) error = NULL;
+
+  if (!preuves_document_check_set_annex_start (self->portfolio, self->epreuve->id, page, &error))
+    preuves_page_show_error (GTK_WIDGET (self), error);
+  /* Now, and once: the refresh this change queued would check it again. */
+  refresh_now (self);
 }
 
 static void
