@@ -12,8 +12,14 @@ G_BEGIN_DECLS
 
 typedef gboolean (*PreuvesTestCondition) (gpointer data);
 
-/* Spins the default main context until @condition holds. */
-void preuves_test_spin_until (PreuvesTestCondition condition,
-                              gpointer             data);
+/* Spins the default main context until @condition holds; on a timeout
+ * the failure names the condition and where the test waited for it. */
+#define preuves_test_spin_until(condition, data) \
+  preuves_test_spin_until_at ((condition), (data), #condition, G_STRLOC)
+
+void preuves_test_spin_until_at (PreuvesTestCondition condition,
+                                 gpointer             data,
+                                 const char          *condition_name,
+                                 const char          *location);
 
 G_END_DECLS
