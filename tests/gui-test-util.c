@@ -25,3 +25,12 @@ preuves_test_spin_until_at (PreuvesTestCondition condition,
       g_main_context_iteration (NULL, TRUE);
     }
 }
+
+void
+preuves_test_click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -21,5 +21,11 @@ void preuves_test_spin_until_at (PreuvesTestCondition condition,
                                  gpointer             data,
                                  const char          *condition_name,
                                  const char          *location);
+
+/* Clicks @button as a pointer would: it must be shown and sensitive, and
+ * "clicked" is emitted at once. gtk_widget_activate() would emit it only
+ * after a short delay, and drop it if the button turned insensitive
+ * meanwhile, which made tests depend on the machine's speed. */
+void preuves_test_click (GtkWidget *button);
 
 G_END_DECLS

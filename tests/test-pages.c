@@ -531,9 +531,9 @@ test_pages_remarks (void)
   g_assert_cmpuint (count_rows (GTK_WIDGET (overview_list)), ==, 1);
 
   /* Resolve on the bloc page: gone; Undo in the toast: back. */
-  gtk_widget_activate (find_button_with_label (GTK_WIDGET (bloc1_list), "_Resolve"));
+  preuves_test_click (find_button_with_label (GTK_WIDGET (bloc1_list), "_Resolve"));
   preuves_test_spin_until (is_hidden, bloc1_list);
-  gtk_widget_activate (find_button_with_label (windows[1], "_Undo"));
+  preuves_test_click (find_button_with_label (windows[1], "_Undo"));
   preuves_test_spin_until ((PreuvesTestCondition) gtk_widget_get_visible, bloc1_list);
   remarks = preuves_portfolio_list_remarks (portfolio, "sous-competence", "C1-1.2");
   g_assert_cmpuint (remarks->len, ==, 1);
@@ -571,10 +571,10 @@ test_pages_attachment_undo (void)
   remove = find_button_with_tooltip (GTK_WIDGET (editor), "Remove Attachment");
   g_assert_nonnull (remove);
   row = gtk_widget_get_ancestor (remove, GTK_TYPE_LIST_BOX_ROW);
-  gtk_widget_activate (remove);
+  preuves_test_click (remove);
   preuves_test_spin_until (is_hidden, row);
   g_assert_cmpuint (g_list_model_get_n_items (wait.model), ==, 1);
-  gtk_widget_activate (find_button_with_label (window, "_Undo"));
+  preuves_test_click (find_button_with_label (window, "_Undo"));
   preuves_test_spin_until ((PreuvesTestCondition) gtk_widget_get_visible, row);
   g_assert_cmpuint (g_list_model_get_n_items (wait.model), ==, 1);
   destroy_window (window);
@@ -603,7 +603,7 @@ test_pages_delete_undo (void)
   /* The toast's Undo button brings it back. */
   undo = find_button_with_label (window, "_Undo");
   g_assert_nonnull (undo);
-  gtk_widget_activate (undo);
+  preuves_test_click (undo);
   wait.n = 1;
   preuves_test_spin_until (count_is, &wait);
   destroy_window (window);
@@ -752,7 +752,7 @@ test_pages_document (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (annex_row), ==, "Found from an annex heading at the top of a page");
 
   gtk_spin_button_set_value (template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "annex_spin"), 14);
-  gtk_widget_activate (find_button_with_label (page, "_Use This Page"));
+  preuves_test_click (find_button_with_label (page, "_Use This Page"));
   preuves_test_spin_until (subtitle_changed, pages_row);
   g_assert_cmpstr (adw_action_row_get_subtitle (pages_row), ==,
                    "13 pages: too short, the jury expects 15 to 20 pages without the annexes");

@@ -282,7 +282,7 @@ test_window_create_portfolio (void)
   fill_welcome_form (window, "  Camille Martin ", "Lycée Jean Moulin", "Vie scolaire", 1);
   button = template_child (window->welcome_page, PREUVES_TYPE_WELCOME_PAGE, "create_button");
   g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_true (gtk_widget_activate (button));
+  preuves_test_click (button);
   preuves_test_spin_until (shows_portfolio, window);
 
   /* The file is in the library and opens with the core. */
