@@ -277,6 +277,7 @@ test_window_create_portfolio (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   GtkWidget *button;
+  int sidebar_width;
   static const char *pages[] = { "bloc-B1", "bloc-B2", "bloc-B3", "bloc-B4" };
 
   fill_welcome_form (window, "  Camille Martin ", "Lycée Jean Moulin", "Vie scolaire", 1);
@@ -291,6 +292,12 @@ test_window_create_portfolio (void)
   g_assert_true (g_file_has_parent (file, preuves_library_get_folder (preuves_application_get_library (app))));
   g_assert_cmpstr (adw_window_title_get_title (window->sidebar_title), ==, "Camille Martin");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "overview");
+
+  /* A long name does not widen the sidebar at the expense of the pages. */
+  adw_window_title_set_title (window->sidebar_title,
+                              "Marie-Alexandrine de La Tour d’Auvergne (lycée professionnel Jean Moulin)");
+  gtk_widget_measure (window->sidebar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &sidebar_width, NULL, NULL);
+  g_assert_cmpint (sidebar_width, <=, 300);
 
   /* Every section can be shown through the window's actions. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
