@@ -258,6 +258,91 @@ test_migrate_forward (Fixture       *fixture,
   g_assert_cmpmem (before, before_length, after, after_length);
 }
 
+/* Another connection (the library listing its folder, say) migrates the
+ * file while this one waits for the write lock to migrate it too: the
+ * version is read again under the lock, so the steps do not run twice. */
+typedef struct
+{
+  sqlite3  *other;
+  gboolean  other_migrated;
+} MigrationRace;
+
+static int
+other_migrates_cb (void *data,
+                   int   n_calls)
+{
+  MigrationRace *race = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!race->other_migrated)
+    {
+      g_assert_cmpint (sqlite3_exec (race->other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_true (preuves_schema_migrate (race->other, &error));
+      g_assert_no_error (error);
+      race->other_migrated = TRUE;
+    }
+  return 1;
+}
+
+static void
+test_migrate_concurrently (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  MigrationRace race = { NULL, FALSE };
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_true (preuves_schema_create_version (db, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (fixture->path, &race.other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (race.other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_busy_handler (db, other_migrates_cb, &race);
+
+  g_assert_true (preuves_schema_migrate (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (race.other_migrated);
+  g_assert_cmpint (preuves_test_query_int (db, "PRAGMA user_version"), ==, PREUVES_SCHEMA_VERSION);
+  g_assert_cmpint (preuves_test_query_int (db, "SELECT count(*) FROM review_baseline"), ==, 0);
+  sqlite3_close (race.other);
+  sqlite3_close (db);
+}
+
+/* The steps up to each version are also the allow-list for files of that
+ * version from someone else: a released step edited in place would refuse
+ * every file it once wrote. The fingerprints are those of the schemas as
+ * released (version 1 in the first portfolio file, version 2 with the
+ * review baseline); a new version adds its own line. */
+static void
+test_released_schemas (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  static const char * const released[] = {
+    "e1bda079180849f812c4df41c9c794cb0dee7fd31911c42fe9a8187eac32e79b",
+    "39731d76eb2445e71ad758131e88538be468ba1f5ee9c1f13f7ec2cb57026815",
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (released) == PREUVES_SCHEMA_VERSION);
+
+  for (int version = 1; version <= PREUVES_SCHEMA_VERSION; version++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *schema = NULL;
+      g_autofree char *fingerprint = NULL;
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+      g_assert_true (preuves_schema_create_version (db, version, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (preuves_test_query_int (db, "PRAGMA user_version"), ==, version);
+      schema = preuves_test_query_text (db, "SELECT group_concat (type || ' ' || name || ' ' || ifnull (sql, ''), char (10))"
+                                            " FROM (SELECT * FROM sqlite_schema ORDER BY type, name)");
+      fingerprint = g_compute_checksum_for_string (G_CHECKSUM_SHA256, schema, -1);
+      g_assert_cmpstr (fingerprint, ==, released[version - 1]);
+      sqlite3_close (db);
+    }
+}
+
 /* Files that must be refused, and left as they were. */
 static void
 write_other_sqlite (const char *path,
@@ -816,6 +901,8 @@ main (int    argc,
   ADD ("create-leaves-nothing-else", test_create_leaves_nothing_else);
   ADD ("pragmas", test_pragmas);
   ADD ("migrate-forward", test_migrate_forward);
+  ADD ("migrate-concurrently", test_migrate_concurrently);
+  ADD ("released-schemas", test_released_schemas);
   ADD ("refuse/other-application", test_refuse_other_application);
   ADD ("refuse/future-version", test_refuse_future_version);
   ADD ("refuse/random-bytes", test_refuse_random_bytes);

@@ -185,7 +185,9 @@ const char * const preuves_schema_tables[] = {
 };
 
 /* migrations[i] brings a file from user_version i to i + 1. Add a step at
- * the end and bump PREUVES_SCHEMA_VERSION; never edit a released step. */
+ * the end and bump PREUVES_SCHEMA_VERSION; never edit a released step: the
+ * steps up to a version are also the allow-list that files of that version
+ * from someone else are held against (tests/test-portfolio.c pins them). */
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
@@ -295,25 +297,51 @@ preuves_schema_check_header (sqlite3  *db,
   return TRUE;
 }
 
+/* Runs the steps that bring a file from user_version @from to @to. */
 static gboolean
 run_migrations (sqlite3  *db,
                 int       from,
+                int       to,
                 GError  **error)
 {
   g_autofree char *set_version = NULL;
 
-  g_assert (from >= 0 && from <= PREUVES_SCHEMA_VERSION);
+  g_assert (0 <= from && from <= to && to <= PREUVES_SCHEMA_VERSION);
 
-  for (int v = from; v < PREUVES_SCHEMA_VERSION; v++)
+  for (int v = from; v < to; v++)
     if (!preuves_schema_exec (db, migrations[v], error))
       return FALSE;
 
-  set_version = g_strdup_printf ("PRAGMA user_version = %d", PREUVES_SCHEMA_VERSION);
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", to);
   return preuves_schema_exec (db, set_version, error);
 }
 
+/**
+ * preuves_schema_upgrade:
+ *
+ * Brings a portfolio of user_version @from_version to
+ * PREUVES_SCHEMA_VERSION inside the caller's transaction, so that the
+ * caller decides what else commits with it: nothing for the user's own
+ * file, the copied rows for a file from someone else.
+ */
+gboolean
+preuves_schema_upgrade (sqlite3  *db,
+                        int       from_version,
+                        GError  **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (0 <= from_version && from_version <= PREUVES_SCHEMA_VERSION, FALSE);
+  g_return_val_if_fail (!sqlite3_get_autocommit (db), FALSE);
+
+  if (from_version == PREUVES_SCHEMA_VERSION)
+    return TRUE;
+  return run_migrations (db, from_version, PREUVES_SCHEMA_VERSION, error);
+}
+
 /* Brings an open portfolio to PREUVES_SCHEMA_VERSION, all steps in one
- * transaction: an interrupted migration leaves the file as it was. */
+ * transaction: with the rollback journal and synchronous = FULL, a crash
+ * or a power cut in the middle leaves the file as it was, and the next
+ * open rolls the journal back and migrates again. */
 gboolean
 preuves_schema_migrate (sqlite3  *db,
                         GError  **error)
@@ -329,7 +357,11 @@ preuves_schema_migrate (sqlite3  *db,
 
   if (!preuves_schema_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!run_migrations (db, version, error) ||
+  /* Read again under the write lock: another connection (the library
+   * listing its folder, a merge) may have migrated the file meanwhile,
+   * and running its steps twice would fail. */
+  if (!preuves_schema_check_header (db, &version, error) ||
+      !preuves_schema_upgrade (db, version, error) ||
       !preuves_schema_exec (db, "COMMIT", error))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
@@ -338,16 +370,25 @@ preuves_schema_migrate (sqlite3  *db,
   return TRUE;
 }
 
-/* Makes an empty database a portfolio with no rows: pragmas, page size,
- * application id, every table, the current user_version. */
+/**
+ * preuves_schema_create_version:
+ *
+ * Makes an empty database a portfolio with no rows, exactly as the
+ * Preuves that wrote schema @version made it: pragmas, page size,
+ * application id, the tables of the steps up to @version, that
+ * user_version. The import copies a file from someone else into such a
+ * fresh file of the file's own version before migrating it.
+ */
 gboolean
-preuves_schema_create (sqlite3  *db,
-                       GError  **error)
+preuves_schema_create_version (sqlite3  *db,
+                               int       version,
+                               GError  **error)
 {
   g_autofree char *page_size = NULL;
   g_autofree char *application_id = NULL;
 
   g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (0 <= version && version <= PREUVES_SCHEMA_VERSION, FALSE);
 
   /* The page size only takes effect before the first table is written. */
   page_size = g_strdup_printf ("PRAGMA page_size = %d", PREUVES_SCHEMA_PAGE_SIZE);
@@ -358,11 +399,19 @@ preuves_schema_create (sqlite3  *db,
     return FALSE;
 
   if (!preuves_schema_exec (db, application_id, error) ||
-      !run_migrations (db, 0, error) ||
+      !run_migrations (db, 0, version, error) ||
       !preuves_schema_exec (db, "COMMIT", error))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
   return TRUE;
+}
+
+/* Makes an empty database a portfolio of the current version. */
+gboolean
+preuves_schema_create (sqlite3  *db,
+                       GError  **error)
+{
+  return preuves_schema_create_version (db, PREUVES_SCHEMA_VERSION, error);
 }

@@ -19,18 +19,27 @@ G_BEGIN_DECLS
  * Older files are migrated forward on open; newer ones are refused. */
 #define PREUVES_SCHEMA_VERSION 2
 
+/* The oldest user_version a released Preuves wrote: a file from someone
+ * else may have any version from this one to PREUVES_SCHEMA_VERSION. */
+#define PREUVES_SCHEMA_VERSION_OLDEST 1
+
 /* Page size of new files. It can only be chosen before the first table. */
 #define PREUVES_SCHEMA_PAGE_SIZE 8192
 
-/* Names of every table a portfolio of this version holds, NULL-terminated:
- * the allow-list for files that come from someone else. */
+/* Names of every table a portfolio of this version holds, NULL-terminated. */
 extern const char * const preuves_schema_tables[];
 
 gboolean preuves_schema_configure   (sqlite3  *db,
                                      GError  **error);
 gboolean preuves_schema_create      (sqlite3  *db,
                                      GError  **error);
+gboolean preuves_schema_create_version (sqlite3  *db,
+                                        int       version,
+                                        GError  **error);
 gboolean preuves_schema_migrate     (sqlite3  *db,
+                                     GError  **error);
+gboolean preuves_schema_upgrade     (sqlite3  *db,
+                                     int       from_version,
                                      GError  **error);
 gboolean preuves_schema_check_header (sqlite3  *db,
                                      int      *user_version,
