@@ -14,6 +14,7 @@
 
 #include "preuves-assessment.h"
 #include "preuves-document-check.h"
+#include "preuves-i18n.h"
 #include "preuves-portfolio.h"
 #include "preuves-readiness.h"
 #include "preuves-referentiel.h"
@@ -105,6 +106,29 @@ assert_no_reason (const PreuvesReadinessPart *part,
 
   if (reason != NULL)
     g_error ("%s: unexpected reason %s on %s: %s", part->code, kind, target ? target : "*", reason->message);
+}
+
+/* People read "Bloc 2", as in the référentiel and the sidebar: no reason
+ * names a bloc by its code "B2" (criterion codes such as "B2-1" are fine). */
+static void
+assert_blocs_named (PreuvesReadiness *readiness)
+{
+  g_autoptr(GRegex) code = g_regex_new ("\\bB[0-9]+\\b(?!-)|\\bbloc [0-9]", 0, 0, NULL);
+
+  for (guint i = 0; i <= preuves_readiness_get_n_blocs (readiness); i++)
+    {
+      const PreuvesReadinessPart *part = i < preuves_readiness_get_n_blocs (readiness)
+                                         ? preuves_readiness_get_bloc (readiness, i)
+                                         : preuves_readiness_get_overall (readiness);
+
+      for (guint j = 0; j < part->reasons->len; j++)
+        {
+          const PreuvesReadinessReason *reason = g_ptr_array_index (part->reasons, j);
+
+          if (g_regex_match (code, reason->message, 0, NULL))
+            g_error ("%s: %s names a bloc by its code: %s", part->code, reason->kind, reason->message);
+        }
+    }
 }
 
 static PreuvesPreuve *
@@ -212,10 +236,13 @@ test_empty (Fixture       *fixture,
   /* The two C1-2.6 keep their own ids as targets and their official code in words. */
   assert_reason (b1, "sous-competence-uncovered", "C1-2a.6", "C1-2.6 (C1-2a)");
   assert_reason (b1, "sous-competence-uncovered", "C1-2b.6", "C1-2.6 (C1-2b)");
-  assert_reason (b1, "document-missing", "bloc1", "15 to 20");
+  assert_reason (b1, "document-missing", "bloc1", "The written document of Bloc 1 (");
   assert_reason (b1, "criterion-not-met", "B1-1", NULL);
   assert_no_reason (b1, "rehearsal-missing", NULL);
   assert_reason (b2, "rehearsal-missing", "bloc2", "15 to 20");
+  assert_reason (b2, "rehearsal-missing", "bloc2", "The oral of Bloc 2 ");
+  assert_reason (overall, "bloc-not-ready", "B3", "Bloc 3 is not ready");
+  assert_blocs_named (readiness);
   assert_no_reason (b2, "document-missing", NULL);
 
   g_assert_cmpint (overall->state, ==, PREUVES_READINESS_NOT_STARTED);
@@ -231,6 +258,7 @@ test_empty (Fixture       *fixture,
   if (fixture->path == PREUVES_PATH_FORMATION)
     {
       assert_reason (overall, "document-missing", "finale", "50 to 60");
+      assert_reason (overall, "document-missing", "finale", "The written document of the épreuve finale (");
       assert_reason (overall, "rehearsal-missing", "finale", "30 to 40");
       assert_reason (overall, "criterion-not-met", "EF-O1", NULL);
       assert_no_reason (overall, "coordination-missing", NULL);
@@ -343,6 +371,7 @@ test_remarks (Fixture       *fixture,
   open = compute (fixture);
   assert_reason (bloc (open, "B2"), "remark-unresolved", on_preuve, "Projet numérique au lycée");
   assert_reason (bloc (open, "B3"), "remark-unresolved", on_criterion, "B3-2");
+  assert_blocs_named (open);
   assert_reason (bloc (open, "B4"), "remark-unresolved", on_sous_competence, "C4-1.1");
   assert_no_reason (bloc (open, "B4"), "remark-unresolved", from_candidate);
   assert_no_reason (bloc (open, "B1"), "remark-unresolved", NULL);
@@ -511,9 +540,15 @@ test_cli (Fixture       *fixture,
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonObject) after = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
   JsonObject *b1, *b2;
 
   before = cli_status (fixture);
+  /* Without --json, blocs are named as people read them. */
+  g_assert_cmpint (run_cli (fixture, &text, "status", NULL), ==, 0);
+  g_assert_nonnull (strstr (text, "\nBloc 2: Not started — 0/17 sous-compétences backed\n"));
+  g_assert_nonnull (strstr (text, "\nCertification: Not started — "));
+  g_assert_nonnull (strstr (text, "  • Bloc 1 is not ready: "));
   g_assert_cmpstr (json_object_get_string_member (before, "path"), ==, "formation");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (before, "blocs")), ==, 4);
   b2 = json_array_get_object_element (json_object_get_array_member (before, "blocs"), 1);
@@ -568,6 +603,8 @@ test_snapshot (void)
   preuves_readiness_snapshot_add_remark (snapshot, "r1", "preuve", "p1", "Preuve sans lien", "À relier.");
   preuves_readiness_snapshot_add_remark (snapshot, "r2", "bloc", "bloc3", NULL, "Voir le bloc 3.");
   preuves_readiness_snapshot_add_remark (snapshot, "r3", "preuve", "p2", "Étude pour la direction", "Datez-la.");
+  preuves_readiness_snapshot_add_remark (snapshot, "r4", "bloc", "B4", NULL, "Et le bloc 4 ?");
+  preuves_readiness_snapshot_add_remark (snapshot, "r5", "document", "bloc1", NULL, "Trop long.");
   readiness = preuves_readiness_compute (preuves_referentiel_get_default (), PREUVES_PATH_VAE, snapshot);
   overall = preuves_readiness_get_overall (readiness);
 
@@ -575,11 +612,54 @@ test_snapshot (void)
   g_assert_cmpint (bloc (readiness, "B1")->state, ==, PREUVES_READINESS_NOT_STARTED);
   g_assert_cmpint (bloc (readiness, "B3")->state, ==, PREUVES_READINESS_IN_PROGRESS);
   assert_reason (overall, "remark-unresolved", "r1", "Preuve sans lien");
-  assert_reason (bloc (readiness, "B3"), "remark-unresolved", "r2", "bloc B3");
+  assert_reason (bloc (readiness, "B3"), "remark-unresolved", "r2", "remark on Bloc 3 ");
+  /* A bloc's code is accepted as the target as well as its épreuve's id. */
+  assert_reason (bloc (readiness, "B4"), "remark-unresolved", "r4", "remark on Bloc 4 ");
+  assert_reason (bloc (readiness, "B1"), "remark-unresolved", "r5", "remark on the written document of Bloc 1 ");
   assert_reason (bloc (readiness, "B3"), "remark-unresolved", "r3", "Étude pour la direction");
   assert_no_reason (overall, "remark-unresolved", "r2");
   assert_no_reason (overall, "remark-unresolved", "r3");
   assert_reason (overall, "coordination-missing", NULL, "1 of 4");
+}
+
+/* In French, the state words agree with what they qualify (« le bloc est
+ * prêt », « la certification est prête ») and the reasons contract « de »
+ * with the bloc's article (« du Bloc 1 »). Run in a child process: the
+ * other tests read English. */
+static void
+test_french (void)
+{
+  g_autoptr(PreuvesReadinessSnapshot) snapshot = NULL;
+  g_autoptr(PreuvesReadiness) readiness = NULL;
+  g_autofree char *localedir = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_setenv ("PREUVES_LOCALEDIR", localedir, TRUE);
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  preuves_i18n_init ();
+
+  g_assert_cmpstr (preuves_readiness_state_label (PREUVES_READINESS_READY, PREUVES_READINESS_OF_BLOC), ==, "Prêt");
+  g_assert_cmpstr (preuves_readiness_state_label (PREUVES_READINESS_READY, PREUVES_READINESS_OF_CERTIFICATION), ==, "Prête");
+  g_assert_cmpstr (preuves_readiness_state_label (PREUVES_READINESS_IN_PROGRESS, PREUVES_READINESS_OF_CERTIFICATION), ==, "En cours");
+  g_assert_cmpstr (preuves_readiness_state_label (PREUVES_READINESS_NOT_STARTED, PREUVES_READINESS_OF_BLOC), ==, "À commencer");
+
+  snapshot = preuves_readiness_snapshot_new ();
+  preuves_readiness_snapshot_add_remark (snapshot, "r1", "bloc", "B2", NULL, "Voir le bloc 2.");
+  readiness = preuves_readiness_compute (preuves_referentiel_get_default (), PREUVES_PATH_FORMATION, snapshot);
+  g_assert_cmpstr (preuves_readiness_part_state_label (preuves_readiness_get_overall (readiness)), ==, "À commencer");
+  assert_reason (bloc (readiness, "B1"), "document-missing", "bloc1", "L’écrit du Bloc 1 (");
+  assert_reason (bloc (readiness, "B3"), "rehearsal-missing", "bloc3", "L’oral du Bloc 3 ");
+  assert_reason (bloc (readiness, "B1"), "criterion-not-met", "B1-1", "Le critère B1-1 du Bloc 1 ");
+  assert_reason (bloc (readiness, "B2"), "remark-unresolved", "r1", " sur le Bloc 2 ");
+  assert_reason (preuves_readiness_get_overall (readiness), "document-missing", "finale", "L’écrit de l’épreuve finale (");
+  assert_reason (preuves_readiness_get_overall (readiness), "bloc-not-ready", "B4", "Le Bloc 4 n’est pas prêt");
 }
 
 static void
@@ -608,6 +688,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/readiness/snapshot", test_snapshot);
+  g_test_add_func ("/readiness/french", test_french);
   add_path_tests ("formation", PREUVES_PATH_FORMATION);
   add_path_tests ("vae", PREUVES_PATH_VAE);
   g_test_add ("/readiness/formation/cli", Fixture, GINT_TO_POINTER (PREUVES_PATH_FORMATION),

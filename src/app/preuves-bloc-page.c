@@ -346,7 +346,7 @@ update_readiness (PreuvesBlocPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->state_label), part != NULL);
   if (part == NULL)
     return;
-  preuves_state_pill_set (GTK_WIDGET (self->state_label), part->state);
+  preuves_state_pill_set (GTK_WIDGET (self->state_label), part->state, PREUVES_READINESS_OF_BLOC);
   coverage = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%u of %u sous-compétences backed by a justified preuve",
                                            "%u of %u sous-compétences backed by a justified preuve",

@@ -148,7 +148,7 @@ create_readiness_pill (GFileInfo *info)
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)
     if (g_strcmp0 (readiness, preuves_readiness_state_to_string (states[i])) == 0)
       {
-        pill = preuves_state_pill_new (states[i]);
+        pill = preuves_state_pill_new (states[i], PREUVES_READINESS_OF_CERTIFICATION);
         gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
         return pill;
       }

@@ -148,7 +148,7 @@ update_overall (PreuvesOverviewPage *self,
   const PreuvesReadinessPart *overall = preuves_readiness_get_overall (readiness);
   g_autofree char *summary = NULL;
 
-  preuves_state_pill_set (GTK_WIDGET (self->overall_state), overall->state);
+  preuves_state_pill_set (GTK_WIDGET (self->overall_state), overall->state, PREUVES_READINESS_OF_CERTIFICATION);
   /* The French agrees with the number backed, so that number picks the form. */
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "%u of %u sous-compétences backed by a justified preuve",

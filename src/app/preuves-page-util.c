@@ -24,21 +24,6 @@ preuves_sous_competence_label (const PreuvesSousCompetence *sc)
 }
 
 const char *
-preuves_readiness_state_label (PreuvesReadinessState state)
-{
-  switch (state)
-    {
-    case PREUVES_READINESS_READY:
-      return _("Ready");
-    case PREUVES_READINESS_IN_PROGRESS:
-      return _("In progress");
-    case PREUVES_READINESS_NOT_STARTED:
-    default:
-      return _("Not started");
-    }
-}
-
-const char *
 preuves_readiness_state_css_class (PreuvesReadinessState state)
 {
   switch (state)
@@ -134,9 +119,10 @@ preuves_page_show_reason_target (GtkWidget                    *widget,
 /* A small coloured label that says the readiness in words, not only in
  * colour. */
 GtkWidget *
-preuves_state_pill_new (PreuvesReadinessState state)
+preuves_state_pill_new (PreuvesReadinessState   state,
+                        PreuvesReadinessSubject subject)
 {
-  GtkWidget *label = gtk_label_new (preuves_readiness_state_label (state));
+  GtkWidget *label = gtk_label_new (preuves_readiness_state_label (state, subject));
 
   gtk_widget_add_css_class (label, "caption-heading");
   gtk_widget_add_css_class (label, preuves_readiness_state_css_class (state));
@@ -145,13 +131,14 @@ preuves_state_pill_new (PreuvesReadinessState state)
 }
 
 void
-preuves_state_pill_set (GtkWidget             *pill,
-                        PreuvesReadinessState  state)
+preuves_state_pill_set (GtkWidget               *pill,
+                        PreuvesReadinessState    state,
+                        PreuvesReadinessSubject  subject)
 {
   for (PreuvesReadinessState s = PREUVES_READINESS_NOT_STARTED; s <= PREUVES_READINESS_READY; s++)
     gtk_widget_remove_css_class (pill, preuves_readiness_state_css_class (s));
   gtk_widget_add_css_class (pill, preuves_readiness_state_css_class (state));
-  gtk_label_set_text (GTK_LABEL (pill), preuves_readiness_state_label (state));
+  gtk_label_set_text (GTK_LABEL (pill), preuves_readiness_state_label (state, subject));
 }
 
 void

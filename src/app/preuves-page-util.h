@@ -16,7 +16,6 @@
 G_BEGIN_DECLS
 
 char       *preuves_sous_competence_label      (const PreuvesSousCompetence *sc);
-const char *preuves_readiness_state_label      (PreuvesReadinessState        state);
 const char *preuves_readiness_state_css_class  (PreuvesReadinessState        state);
 const char *preuves_readiness_state_icon_name  (PreuvesReadinessState        state);
 char       *preuves_epreuve_durations_text     (const PreuvesEpreuve        *epreuve);
@@ -28,9 +27,11 @@ void        preuves_page_show_reason_target    (GtkWidget                   *wid
                                                 const char                  *bloc_code);
 void        preuves_page_show_error            (GtkWidget                   *widget,
                                                 const GError                *error);
-GtkWidget  *preuves_state_pill_new             (PreuvesReadinessState        state);
+GtkWidget  *preuves_state_pill_new             (PreuvesReadinessState        state,
+                                                PreuvesReadinessSubject      subject);
 void        preuves_state_pill_set             (GtkWidget                   *pill,
-                                                PreuvesReadinessState        state);
+                                                PreuvesReadinessState        state,
+                                                PreuvesReadinessSubject      subject);
 void        preuves_list_box_remove_all        (GtkListBox                  *list);
 typedef gboolean (*PreuvesRemarkFilter) (const PreuvesRemark *remark,
                                          gpointer             user_data);

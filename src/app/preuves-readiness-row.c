@@ -67,7 +67,7 @@ preuves_readiness_row_init (PreuvesReadinessRow *self)
   gtk_box_append (GTK_BOX (box), self->coverage_bar);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
 
-  self->state_label = preuves_state_pill_new (PREUVES_READINESS_NOT_STARTED);
+  self->state_label = preuves_state_pill_new (PREUVES_READINESS_NOT_STARTED, PREUVES_READINESS_OF_BLOC);
   gtk_widget_set_size_request (self->state_label, 90, -1);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), box);
@@ -137,10 +137,7 @@ preuves_readiness_row_set_part (PreuvesReadinessRow        *self,
                            part->total > 0 ? (double) part->covered / part->total : 0);
   gtk_widget_set_visible (gtk_widget_get_parent (self->coverage_label), part->total > 0);
 
-  gtk_label_set_text (GTK_LABEL (self->state_label), preuves_readiness_state_label (part->state));
-  for (PreuvesReadinessState s = PREUVES_READINESS_NOT_STARTED; s <= PREUVES_READINESS_READY; s++)
-    gtk_widget_remove_css_class (self->state_label, preuves_readiness_state_css_class (s));
-  gtk_widget_add_css_class (self->state_label, preuves_readiness_state_css_class (part->state));
+  preuves_state_pill_set (self->state_label, part->state, PREUVES_READINESS_OF_BLOC);
 
   reasons = first_reasons (part);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
@@ -148,7 +145,7 @@ preuves_readiness_row_set_part (PreuvesReadinessRow        *self,
 
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u of %u sous-compétences backed",
                                               "%s, %u of %u sous-compétences backed", part->covered),
-                                 preuves_readiness_state_label (part->state),
+                                 preuves_readiness_part_state_label (part),
                                  part->covered, part->total);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

@@ -242,7 +242,7 @@ update_bloc_states (PreuvesWindow *self)
       g_autofree char *tooltip = NULL;
 
       tooltip = g_strdup_printf ("%s — %s", bloc != NULL ? bloc->title : code,
-                                 preuves_readiness_state_label (state));
+                                 preuves_readiness_state_label (state, PREUVES_READINESS_OF_BLOC));
       gtk_image_set_from_icon_name (GTK_IMAGE (self->bloc_icons[i]), preuves_readiness_state_icon_name (state));
       gtk_widget_set_css_classes (self->bloc_icons[i], classes);
       gtk_widget_set_tooltip_text (row, tooltip);

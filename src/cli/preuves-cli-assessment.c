@@ -49,28 +49,13 @@ static GOptionEntry status_entries[] = {
   G_OPTION_ENTRY_NULL
 };
 
-static const char *
-state_phrase (PreuvesReadinessState state)
-{
-  switch (state)
-    {
-    case PREUVES_READINESS_READY:
-      return _("ready");
-    case PREUVES_READINESS_IN_PROGRESS:
-      return _("in progress");
-    case PREUVES_READINESS_NOT_STARTED:
-    default:
-      return _("not started");
-    }
-}
-
 static void
 print_part (const char                 *name,
             const PreuvesReadinessPart *part)
 {
-  /* Translators: "B1: in progress — 12/24 sous-compétences backed" */
+  /* Translators: "Bloc 1: In progress — 12/24 sous-compétences backed" */
   g_print (_("%s: %s — %u/%u sous-compétences backed\n"),
-           name, state_phrase (part->state), part->covered, part->total);
+           name, preuves_readiness_part_state_label (part), part->covered, part->total);
   for (guint i = 0; i < part->reasons->len; i++)
     g_print ("  • %s\n", ((PreuvesReadinessReason *) g_ptr_array_index (part->reasons, i))->message);
 }
@@ -86,7 +71,10 @@ print_status (PreuvesReadiness *readiness)
   for (guint i = 0; i < preuves_readiness_get_n_blocs (readiness); i++)
     {
       const PreuvesReadinessPart *part = preuves_readiness_get_bloc (readiness, i);
-      print_part (part->code, part);
+      const PreuvesBloc *bloc = preuves_referentiel_find_bloc (preuves_referentiel_get_default (), part->code);
+      g_autofree char *name = bloc != NULL ? preuves_readiness_bloc_name (bloc) : g_strdup (part->code);
+
+      print_part (name, part);
     }
   g_print ("\n");
   print_part (_("Certification"), preuves_readiness_get_overall (readiness));

@@ -23,6 +23,9 @@ struct _PreuvesReadiness
   PreuvesReadinessPart *overall;
 };
 
+/* The code of the part for the certification as a whole. */
+#define OVERALL_CODE "overall"
+
 G_DEFINE_FINAL_TYPE (PreuvesReadiness, preuves_readiness, G_TYPE_OBJECT)
 
 G_DEFINE_BOXED_TYPE (PreuvesReadinessReason, preuves_readiness_reason,
@@ -261,14 +264,18 @@ context_clear (Context *ctx)
 
 /* Rules shared by the blocs and the épreuve finale */
 
-/* Where to go in the app: "bloc B2", or "the épreuve finale". The épreuve
+/* Whose épreuve, as the complement of a noun: "of Bloc 2", "of the
+ * épreuve finale". The preposition comes with it because French contracts
+ * it with the article (« du Bloc 2 », « de l’épreuve finale »). The épreuve
  * titles of the référentiel are too long for a sentence. */
 static char *
-epreuve_label (const PreuvesEpreuve *epreuve)
+epreuve_of (const PreuvesEpreuve *epreuve)
 {
   if (epreuve->bloc != NULL)
-    return g_strdup_printf (_("bloc %s"), epreuve->bloc->code);
-  return g_strdup (_("the épreuve finale"));
+    /* Translators: completes "The written document %s", "The oral %s", … */
+    return g_strdup_printf (_("of Bloc %u"), epreuve->bloc->number);
+  /* Translators: completes "The written document %s", "The oral %s", … */
+  return g_strdup (_("of the épreuve finale"));
 }
 
 /* The official code, with its compétence when the référentiel gives the
@@ -293,31 +300,31 @@ check_document (Context               *ctx,
   if (expected == NULL)
     return;
 
-  where = epreuve_label (epreuve);
+  where = epreuve_of (epreuve);
   document = g_hash_table_lookup (ctx->snapshot->documents, epreuve->id);
   if (document == NULL)
     add_reason (part, "document-missing", epreuve->id,
-                _("The written document of %s (%s, %u to %u pages without annexes) is missing: add its PDF under Written Document."),
+                _("The written document %s (%s, %u to %u pages without annexes) is missing: add its PDF under Written Document."),
                 where, expected->title, expected->pages_min, expected->pages_max);
   else if (document->error != NULL)
     add_reason (part, "document-error", epreuve->id,
-                _("The written document of %s could not be checked: %s"),
+                _("The written document %s could not be checked: %s"),
                 where, document->error);
   else if (!document->checked)
     add_reason (part, "document-unchecked", epreuve->id,
-                _("The written document of %s has not been checked yet: check it under Written Document."),
+                _("The written document %s has not been checked yet: check it under Written Document."),
                 where);
   else if (document->annex_start == 0 && !document->text_layer)
     add_reason (part, "document-annex-unknown", epreuve->id,
-                _("The written document of %s has no text layer, so Preuves cannot tell where its annexes start: set where the annexes start under Written Document."),
+                _("The written document %s has no text layer, so Preuves cannot tell where its annexes start: set where the annexes start under Written Document."),
                 where);
   else if (document->pages_counted < (int) expected->pages_min)
     add_reason (part, "document-too-short", epreuve->id,
-                _("The written document of %s has %d pages before the annexes; the jury expects %u to %u. Complete it, or correct where the annexes start under Written Document."),
+                _("The written document %s has %d pages before the annexes; the jury expects %u to %u. Complete it, or correct where the annexes start under Written Document."),
                 where, document->pages_counted, expected->pages_min, expected->pages_max);
   else if (document->pages_counted > (int) expected->pages_max)
     add_reason (part, "document-too-long", epreuve->id,
-                _("The written document of %s has %d pages before the annexes; the jury expects %u to %u. Shorten it, or correct where the annexes start under Written Document."),
+                _("The written document %s has %d pages before the annexes; the jury expects %u to %u. Shorten it, or correct where the annexes start under Written Document."),
                 where, document->pages_counted, expected->pages_min, expected->pages_max);
 }
 
@@ -326,7 +333,7 @@ check_criteria (Context               *ctx,
                 const PreuvesEpreuve  *epreuve,
                 PreuvesReadinessPart  *part)
 {
-  g_autofree char *where = epreuve_label (epreuve);
+  g_autofree char *where = epreuve_of (epreuve);
 
   for (guint i = 0; i < epreuve->criteria->len; i++)
     {
@@ -339,8 +346,8 @@ check_criteria (Context               *ctx,
         continue;
       add_reason (part, "criterion-not-met", criterion->id,
                   state == PREUVES_CRITERION_IN_PROGRESS
-                  ? _("Criterion %s of %s is still in progress (mark it met under Self-Assessment when your preuves show it): “%s”")
-                  : _("Criterion %s of %s is not assessed as met yet (assess it under Self-Assessment): “%s”"),
+                  ? _("Criterion %s %s is still in progress (mark it met under Self-Assessment when your preuves show it): “%s”")
+                  : _("Criterion %s %s is not assessed as met yet (assess it under Self-Assessment): “%s”"),
                   criterion->id, where, criterion->text);
     }
 }
@@ -376,7 +383,7 @@ check_rehearsals (Context               *ctx,
 
   if (!epreuve_is_oral (epreuve))
     return;
-  where = epreuve_label (epreuve);
+  where = epreuve_of (epreuve);
 
   for (guint i = 0; i < ctx->snapshot->rehearsals->len; i++)
     {
@@ -392,12 +399,12 @@ check_rehearsals (Context               *ctx,
 
   if (last == NULL)
     add_reason (part, "rehearsal-missing", epreuve->id,
-                _("The oral of %s has not been rehearsed yet: time a rehearsal in Rehearsals (presentation %u to %u min, exchange %u to %u min)."),
+                _("The oral %s has not been rehearsed yet: time a rehearsal in Rehearsals (presentation %u to %u min, exchange %u to %u min)."),
                 where, epreuve->presentation_min, epreuve->presentation_max,
                 epreuve->exchange_min, epreuve->exchange_max);
   else
     add_reason (part, "rehearsal-out-of-window", epreuve->id,
-                _("No rehearsal of %s fits its time window yet (presentation %u to %u min, exchange %u to %u min); the last one took %u:%02u + %u:%02u. Rehearse again in Rehearsals."),
+                _("No rehearsal %s fits its time window yet (presentation %u to %u min, exchange %u to %u min); the last one took %u:%02u + %u:%02u. Rehearse again in Rehearsals."),
                 where, epreuve->presentation_min, epreuve->presentation_max,
                 epreuve->exchange_min, epreuve->exchange_max,
                 last->presentation_seconds / 60, last->presentation_seconds % 60,
@@ -475,16 +482,23 @@ describe_remark_target (Context                     *ctx,
   if (g_str_equal (kind, "document"))
     {
       const PreuvesEpreuve *epreuve = preuves_referentiel_find_epreuve (ctx->referentiel, id);
-      g_autofree char *where = epreuve != NULL ? epreuve_label (epreuve) : g_strdup (id);
+      g_autofree char *where = epreuve != NULL ? epreuve_of (epreuve) : g_strdup (id);
 
-      return g_strdup_printf (_("the written document of %s"), where);
+      /* Translators: the second %s is "of Bloc 1" or "of the épreuve finale" */
+      return g_strdup_printf (_("the written document %s"), where);
     }
   if (g_str_equal (kind, "bloc"))
     {
+      /* The bloc's code ("B2") or its épreuve's id ("bloc2"), as in remark_scopes(). */
+      const PreuvesBloc *target = preuves_referentiel_find_bloc (ctx->referentiel, id);
       const PreuvesEpreuve *epreuve = preuves_referentiel_find_epreuve (ctx->referentiel, id);
-      const PreuvesBloc *target = epreuve != NULL ? epreuve->bloc : NULL;
 
-      return g_strdup_printf (_("bloc %s"), target != NULL ? target->code : id);
+      if (target == NULL && epreuve != NULL)
+        target = epreuve->bloc;
+      if (target == NULL)
+        return g_strdup (id);
+      /* Translators: what an advisor's remark is about, after "remark on" */
+      return g_strdup_printf (C_("remark target", "Bloc %u"), target->number);
     }
   return g_strdup (_("the portfolio"));
 }
@@ -611,11 +625,13 @@ compute_bloc (Context           *ctx,
 
 static void
 check_blocs (PreuvesReadiness     *self,
+             Context              *ctx,
              PreuvesReadinessPart *overall)
 {
   for (guint i = 0; i < self->blocs->len; i++)
     {
       const PreuvesReadinessPart *bloc = g_ptr_array_index (self->blocs, i);
+      const PreuvesBloc *referentiel_bloc = preuves_referentiel_find_bloc (ctx->referentiel, bloc->code);
 
       overall->covered += bloc->covered;
       overall->total += bloc->total;
@@ -623,10 +639,10 @@ check_blocs (PreuvesReadiness     *self,
         continue;
       add_reason (overall, "bloc-not-ready", bloc->code,
                   g_dngettext (GETTEXT_PACKAGE,
-                               "Bloc %s is not ready: %u thing is left to do on its page.",
-                               "Bloc %s is not ready: %u things are left to do on its page.",
+                               "Bloc %u is not ready: %u thing is left to do on its page.",
+                               "Bloc %u is not ready: %u things are left to do on its page.",
                                bloc->reasons->len),
-                  bloc->code, bloc->reasons->len);
+                  referentiel_bloc->number, bloc->reasons->len);
     }
 }
 
@@ -699,11 +715,11 @@ static PreuvesReadinessPart *
 compute_overall (PreuvesReadiness *self,
                  Context          *ctx)
 {
-  PreuvesReadinessPart *overall = part_new ("overall");
+  PreuvesReadinessPart *overall = part_new (OVERALL_CODE);
   const PreuvesEpreuve *finale = preuves_referentiel_get_epreuve_finale (ctx->referentiel);
   gboolean touched = FALSE;
 
-  check_blocs (self, overall);
+  check_blocs (self, ctx, overall);
   if (self->path == PREUVES_PATH_FORMATION && finale != NULL)
     {
       check_document (ctx, finale, overall);
@@ -839,6 +855,94 @@ preuves_readiness_get_overall (PreuvesReadiness *self)
   g_return_val_if_fail (PREUVES_IS_READINESS (self), NULL);
 
   return self->overall;
+}
+
+/* Names and state words */
+
+/**
+ * preuves_readiness_bloc_name:
+ * @bloc: a bloc of the référentiel
+ *
+ * Returns: (transfer full): the bloc's name as people read it, "Bloc 2"
+ */
+char *
+preuves_readiness_bloc_name (const PreuvesBloc *bloc)
+{
+  g_return_val_if_fail (bloc != NULL, NULL);
+
+  return g_strdup_printf (_("Bloc %u"), bloc->number);
+}
+
+/**
+ * preuves_readiness_epreuve_name:
+ * @epreuve: an épreuve of the référentiel
+ *
+ * Returns: (transfer full): "Bloc 2" for the épreuve of a bloc, "Épreuve
+ *   finale" for the épreuve finale: short, unlike the official titles
+ */
+char *
+preuves_readiness_epreuve_name (const PreuvesEpreuve *epreuve)
+{
+  g_return_val_if_fail (epreuve != NULL, NULL);
+
+  if (epreuve->bloc != NULL)
+    return preuves_readiness_bloc_name (epreuve->bloc);
+  return g_strdup (_("Épreuve finale"));
+}
+
+/* The words of each state, by subject. NC_() marks them with their
+ * context for xgettext; g_dpgettext2() looks them up in that context. */
+static const struct
+{
+  const char *context;
+  const char *words[PREUVES_READINESS_READY + 1];
+} state_labels[] = {
+  [PREUVES_READINESS_OF_BLOC] = {
+    "state of a bloc",
+    { NC_("state of a bloc", "Not started"),
+      NC_("state of a bloc", "In progress"),
+      NC_("state of a bloc", "Ready") },
+  },
+  [PREUVES_READINESS_OF_CERTIFICATION] = {
+    "state of the certification",
+    { NC_("state of the certification", "Not started"),
+      NC_("state of the certification", "In progress"),
+      NC_("state of the certification", "Ready") },
+  },
+};
+
+/**
+ * preuves_readiness_state_label:
+ * @state: a state
+ * @subject: what is in that state
+ *
+ * Returns: the translated state word, agreeing with @subject
+ */
+const char *
+preuves_readiness_state_label (PreuvesReadinessState   state,
+                               PreuvesReadinessSubject subject)
+{
+  g_return_val_if_fail (subject < G_N_ELEMENTS (state_labels), NULL);
+  g_return_val_if_fail (state <= PREUVES_READINESS_READY, NULL);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, state_labels[subject].context, state_labels[subject].words[state]);
+}
+
+/**
+ * preuves_readiness_part_state_label:
+ * @part: a bloc's part or the overall one
+ *
+ * Returns: the translated word for the part's state
+ */
+const char *
+preuves_readiness_part_state_label (const PreuvesReadinessPart *part)
+{
+  g_return_val_if_fail (part != NULL, NULL);
+
+  return preuves_readiness_state_label (part->state,
+                                        g_strcmp0 (part->code, OVERALL_CODE) == 0
+                                        ? PREUVES_READINESS_OF_CERTIFICATION
+                                        : PREUVES_READINESS_OF_BLOC);
 }
 
 /* JSON: "reasons" are the sentences, for people and simple scripts;

@@ -79,6 +79,23 @@ const PreuvesReadinessPart *preuves_readiness_lookup_bloc (PreuvesReadiness     
 const PreuvesReadinessPart *preuves_readiness_get_overall (PreuvesReadiness               *self);
 JsonNode                   *preuves_readiness_to_json     (PreuvesReadiness               *self);
 
+/* Names people read. A bloc is "Bloc 2", as the référentiel and the
+ * sidebar name it; its code ("B2") is for programs only. */
+char                       *preuves_readiness_bloc_name   (const PreuvesBloc              *bloc);
+char                       *preuves_readiness_epreuve_name (const PreuvesEpreuve          *epreuve);
+
+/* What a state word qualifies: in French it agrees with it (« le bloc est
+ * prêt », « la certification est prête »). */
+typedef enum
+{
+  PREUVES_READINESS_OF_BLOC,
+  PREUVES_READINESS_OF_CERTIFICATION,
+} PreuvesReadinessSubject;
+
+const char                 *preuves_readiness_state_label (PreuvesReadinessState           state,
+                                                           PreuvesReadinessSubject         subject);
+const char                 *preuves_readiness_part_state_label (const PreuvesReadinessPart *part);
+
 /* TRUE when both durations are inside the épreuve's windows, bounds
  * included (15:00 and 20:00 are inside 15–20 min; 14:59 and 20:01 not). */
 gboolean                    preuves_readiness_rehearsal_in_window (const PreuvesEpreuve   *epreuve,

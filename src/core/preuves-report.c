@@ -594,21 +594,6 @@ add_page_break (Layout *layout)
 
 /* ---- Content --------------------------------------------------------------- */
 
-static const char *
-state_label (PreuvesReadinessState state)
-{
-  switch (state)
-    {
-    case PREUVES_READINESS_READY:
-      return _("Ready");
-    case PREUVES_READINESS_IN_PROGRESS:
-      return _("In progress");
-    case PREUVES_READINESS_NOT_STARTED:
-    default:
-      return _("Not started");
-    }
-}
-
 static char *
 coverage_text (const PreuvesReadinessPart *part)
 {
@@ -725,16 +710,17 @@ add_readiness_summary (PreuvesReport *self,
   for (guint i = 0; i < self->blocs->len; i++)
     {
       RBloc *rbloc = self->blocs->pdata[i];
-      g_autofree char *code = g_markup_printf_escaped ("<b>%s</b>", rbloc->bloc->code);
+      g_autofree char *name = preuves_readiness_bloc_name (rbloc->bloc);
+      g_autofree char *name_markup = g_markup_printf_escaped ("<b>%s</b>", name);
       g_autofree char *title = esc (rbloc->bloc->title);
       g_autofree char *coverage = coverage_text (rbloc->part);
 
-      add_row (layout, &summary_table, FALSE, header, code, title,
-               rbloc->part != NULL ? state_label (rbloc->part->state) : "", coverage);
+      add_row (layout, &summary_table, FALSE, header, name_markup, title,
+               rbloc->part != NULL ? preuves_readiness_part_state_label (rbloc->part) : "", coverage);
     }
   overall = g_markup_printf_escaped ("<b>%s</b>", _("Certification as a whole"));
   add_row (layout, &summary_table, FALSE, header, "", overall,
-           self->overall != NULL ? state_label (self->overall->state) : "", overall_coverage);
+           self->overall != NULL ? preuves_readiness_part_state_label (self->overall) : "", overall_coverage);
   if (self->overall != NULL && self->overall->reasons->len > 0)
     {
       g_autofree char *what = esc (_("What remains to be done for the certification as a whole:"));
@@ -796,7 +782,7 @@ add_correspondence (Layout   *layout,
     {
       /* TRANSLATORS: "State: In progress — sous-compétences covered: 3 of 17" */
       state = g_markup_printf_escaped (_("<b>State:</b> %s — <b>sous-compétences covered:</b> %s"),
-                                       state_label (rbloc->part->state), coverage);
+                                       preuves_readiness_part_state_label (rbloc->part), coverage);
       add_text (layout, STYLE_BODY, 6, state);
       add_reasons (layout, rbloc->part, TRUE);
     }
