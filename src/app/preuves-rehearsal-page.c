@@ -155,7 +155,8 @@ update_display (PreuvesRehearsalPage *self)
   switch (phase)
     {
     case PREUVES_REHEARSAL_PHASE_READY:
-      gtk_label_set_text (self->phase_label, _("Ready"));
+      /* Translators: the timer is ready to start (French: « Prêt », le chronomètre) */
+      gtk_label_set_text (self->phase_label, C_("rehearsal timer", "Ready"));
       gtk_label_set_text (self->time_label, "0:00");
       gtk_label_set_text (self->window_label, _("Start when you begin your presentation, as in front of the jury."));
       gtk_progress_bar_set_fraction (self->window_bar, 0);
@@ -333,7 +334,8 @@ epreuve_selected_cb (PreuvesRehearsalPage *self)
 }
 
 /* Every oral of the portfolio's path, from the référentiel: the blocs'
- * orals and the épreuve finale. */
+ * orals and the épreuve finale, by their short names as in the sidebar
+ * ("Bloc 2"); the official title shows below, where it can wrap. */
 static void
 fill_orals (PreuvesRehearsalPage *self)
 {
@@ -346,13 +348,12 @@ fill_orals (PreuvesRehearsalPage *self)
   for (guint i = 0; rules != NULL && i < rules->epreuves->len; i++)
     {
       const PreuvesEpreuve *epreuve = g_ptr_array_index (rules->epreuves, i);
-      g_autofree char *label = NULL;
+      g_autofree char *name = NULL;
 
       if (epreuve->kind != PREUVES_EPREUVE_ORAL || epreuve->presentation_max == 0)
         continue;
-      label = epreuve->bloc ? g_strdup_printf (_("Bloc %u — %s"), epreuve->bloc->number, epreuve->title)
-                            : g_strdup (epreuve->title);
-      gtk_string_list_append (labels, label);
+      name = preuves_readiness_epreuve_name (epreuve);
+      gtk_string_list_append (labels, name);
       g_ptr_array_add (self->oral_ids, (gpointer) epreuve->id);
     }
   /* The ids stay valid: the default référentiel lives as long as the app. */
@@ -534,8 +535,8 @@ preuves_rehearsal_page_set_epreuve_id (PreuvesRehearsalPage *self,
                                                  epreuve->exchange_min * 60, epreuve->exchange_max * 60);
       g_signal_connect_object (self->timer, "notify::elapsed", G_CALLBACK (update_display), self, G_CONNECT_SWAPPED);
       times = preuves_epreuve_durations_text (epreuve);
-      /* Translators: "Oral of bloc 2 · Presentation 15–20 min, then …" */
-      durations = epreuve->bloc ? g_strdup_printf (_("Oral of bloc %u · %s"), epreuve->bloc->number, times)
+      /* Translators: "Oral of Bloc 2 · Presentation 15–20 min, then …" */
+      durations = epreuve->bloc ? g_strdup_printf (_("Oral of Bloc %u · %s"), epreuve->bloc->number, times)
                                 : g_strdup_printf (_("Épreuve finale · %s"), times);
     }
   gtk_label_set_text (self->title_label, epreuve ? epreuve->title : _("No oral to rehearse"));
