@@ -23,5 +23,11 @@ void    preuves_test_assert_same_files (const char *a,
 /* Whether the bytes of @marker stand anywhere in the file at @path. */
 gboolean preuves_test_file_contains    (const char *path,
                                         const char *marker);
+/* Writes at @v1_path a new portfolio of schema version 1, made as the
+ * first Preuves made them, holding every row of @source (a current
+ * portfolio) that version 1 has a table for. Returns how many tables of
+ * version 1 have no row. */
+guint   preuves_test_write_v1_portfolio (const char *source,
+                                         const char *v1_path);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "portfolio-test-util.h"
 #include "preuves-portfolio.h"
 #include "preuves-portfolio-file.h"
 #include "preuves-schema.h"
@@ -116,22 +117,31 @@ copy_of_valid (Fixture    *fixture,
   return path;
 }
 
-/* A copy of the valid portfolio changed by @sql on an ordinary connection
- * with the safety rules off, the way someone would craft a hostile file. */
-static char *
-tampered_copy (Fixture    *fixture,
-               const char *name,
-               const char *sql)
+/* Changes the file at @path by @sql on an ordinary connection with the
+ * safety rules off, the way someone would craft a hostile file. */
+static void
+tamper (const char *path,
+        const char *sql)
 {
-  char *path = copy_of_valid (fixture, name);
   sqlite3 *db = NULL;
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   sqlite3_exec (db, sql, NULL, NULL, &message);
   if (message != NULL)
-    g_error ("crafting %s: %s", name, message);
+    g_error ("crafting %s: %s", path, message);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* A copy of the valid portfolio changed by @sql. */
+static char *
+tampered_copy (Fixture    *fixture,
+               const char *name,
+               const char *sql)
+{
+  char *path = copy_of_valid (fixture, name);
+
+  tamper (path, sql);
   return path;
 }
 
@@ -383,6 +393,21 @@ test_values_out_of_range (Fixture       *fixture,
   assert_outcome (fixture, path, 0, 0, FALSE);
 }
 
+/* The same in a file of version 1: the import copies it into a fresh file
+ * of version 1, whose tables enforce the rules, before migrating it; the
+ * open migrates it in place. */
+static void
+test_v1_values_out_of_range (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "v1-out-of-range.preuves", NULL);
+
+  preuves_test_write_v1_portfolio (fixture->valid, path);
+  tamper (path, NO_CHECKS "UPDATE preuve SET deleted = 7, confidential = -3;"
+                "UPDATE candidate SET path = 'elsewhere';");
+  assert_outcome (fixture, path, 0, 0, FALSE);
+}
+
 static void
 test_invalid_utf8 (Fixture       *fixture,
                    gconstpointer  data)
@@ -613,6 +638,7 @@ main (int    argc,
   ADD ("link-to-nothing", test_link_to_nothing);
   ADD ("attachment-to-nothing", test_attachment_to_nothing);
   ADD ("values-out-of-range", test_values_out_of_range);
+  ADD ("v1-values-out-of-range", test_v1_values_out_of_range);
   ADD ("invalid-utf8", test_invalid_utf8);
   ADD ("duplicate-uuids", test_duplicate_uuids);
   ADD ("null-uuid", test_null_uuid);

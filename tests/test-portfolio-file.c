@@ -201,25 +201,43 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->scan);
 }
 
-/* A copy of the valid portfolio, changed by @sql on an ordinary
- * connection: the way someone would craft a hostile file. */
+/* Changes the file at @path by @sql on an ordinary connection: the way
+ * someone would craft a hostile file. */
+static void
+tamper (const char *path,
+        const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_null (message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* A copy of the valid portfolio, changed by @sql. */
 static char *
 tampered_copy (Fixture    *fixture,
                const char *name,
                const char *sql)
 {
-  g_autofree char *contents = NULL;
   char *path = g_build_filename (fixture->dir, name, NULL);
-  sqlite3 *db = NULL;
-  char *message = NULL;
-  gsize length;
 
-  g_assert_true (g_file_get_contents (fixture->valid, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, sql, NULL, NULL, &message);
-  g_assert_null (message);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  copy_file (fixture->valid, path);
+  tamper (path, sql);
+  return path;
+}
+
+/* A portfolio of schema version 1, as the first Preuves wrote them,
+ * holding every row of the valid one: a row in every table. */
+static char *
+v1_portfolio (Fixture    *fixture,
+              const char *name)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_cmpuint (preuves_test_write_v1_portfolio (fixture->valid, path), ==, 0);
   return path;
 }
 
@@ -402,16 +420,47 @@ test_refuse_future_version (Fixture       *fixture,
                   "newer version of Preuves");
 }
 
-/* Only the current schema can be held against the allow-list. */
+/* Every Preuves writes the version with the tables: no portfolio it
+ * wrote has version 0. */
 static void
-test_refuse_older_version (Fixture       *fixture,
-                           gconstpointer  data)
+test_refuse_unknown_version (Fixture       *fixture,
+                             gconstpointer  data)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;", PREUVES_SCHEMA_VERSION - 1);
-  g_autofree char *path = tampered_copy (fixture, "older.preuves", sql);
+  g_autofree char *path = tampered_copy (fixture, "version-0.preuves", "PRAGMA user_version = 0;");
 
-  assert_refused (fixture, path, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_TOO_OLD,
-                  "older version of Preuves");
+  assert_refused (fixture, path, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_DAMAGED,
+                  "version number is not valid");
+}
+
+/* A file of an older version is held against the allow-list of its own
+ * version: what a later version added is as foreign to it as a trigger. */
+static void
+test_refuse_v1_extras (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const struct
+  {
+    const char *sql;
+    const char *element;
+  } extras[] = {
+    { "CREATE TRIGGER wipe AFTER INSERT ON preuve BEGIN DELETE FROM link; END;", "trigger “wipe”" },
+    { "CREATE VIEW everything AS SELECT * FROM preuve;", "view “everything”" },
+    { "CREATE TABLE notes (text TEXT);", "table “notes”" },
+    { "CREATE INDEX spy ON preuve (title, situation);", "index “spy”" },
+  };
+  g_autofree char *relabelled = tampered_copy (fixture, "current-as-v1.preuves", "PRAGMA user_version = 1;");
+
+  for (guint i = 0; i < G_N_ELEMENTS (extras); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("v1-extra-%u.preuves", i);
+      g_autofree char *path = v1_portfolio (fixture, name);
+
+      tamper (path, extras[i].sql);
+      assert_refused (fixture, path, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_UNSAFE,
+                      extras[i].element);
+    }
+  assert_refused (fixture, relabelled, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_UNSAFE,
+                  "review_baseline");
 }
 
 static void
@@ -1180,6 +1229,175 @@ test_copy_hot_journal (Fixture       *fixture,
   g_unlink (journal);
 }
 
+/* ---- Files written by an older Preuves ---- */
+
+/* A file of version 1 from someone else: checked against the version 1
+ * allow-list, copied into a fresh file of version 1, which is migrated;
+ * every row arrives, and the file itself is only read. */
+static void
+test_import_v1 (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *v1 = v1_portfolio (fixture, "v1.preuves");
+  g_autoptr(GFile) source = g_file_new_for_path (v1);
+  g_autofree char *dest_path = g_build_filename (fixture->dir, "imported.preuves", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
+  g_autofree char *before = sha256_of_file (v1);
+  g_autofree char *after = NULL;
+  PreuvesPortfolioFileSummary summary;
+
+  g_assert_true (preuves_portfolio_file_check (source, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (summary.schema_version, ==, 1);
+  g_assert_cmpuint (summary.n_preuves, ==, 2);
+  g_assert_cmpuint (summary.n_documents, ==, 2);
+
+  g_assert_true (preuves_portfolio_file_import (source, dest, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_hidden_files (fixture->dir), ==, 0);
+  g_assert_true (preuves_portfolio_file_check (dest, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (summary.schema_version, ==, PREUVES_SCHEMA_VERSION);
+  assert_same_tables (v1, dest_path);
+  assert_same_content (fixture->valid, dest_path);
+  assert_attachment_bytes (dest_path, fixture->scan);
+
+  after = sha256_of_file (v1);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* @migrated is @v1 migrated in place: the current version, sound, and
+ * every row of @v1 still there. */
+static void
+assert_migrated (const char *v1,
+                 const char *migrated)
+{
+  sqlite3 *db = NULL;
+
+  assert_sound_copy (migrated);
+  g_assert_cmpint (sqlite3_open_v2 (migrated, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (preuves_test_query_int (db, "PRAGMA user_version"), ==, PREUVES_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  assert_same_tables (v1, migrated);
+}
+
+/* The user's own file of version 1 is migrated in place when opened. */
+static void
+test_open_v1 (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *v1 = v1_portfolio (fixture, "v1.preuves");
+  g_autofree char *own = g_build_filename (fixture->dir, "own.preuves", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (own);
+  g_autoptr(PreuvesPortfolio) portfolio = NULL;
+
+  copy_file (v1, own);
+  portfolio = preuves_portfolio_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (preuves_portfolio_get_preuves (portfolio)), ==, 2);
+  preuves_portfolio_close (portfolio);
+
+  assert_migrated (v1, own);
+  assert_same_content (fixture->valid, own);
+}
+
+/* Preuves dying while it migrates the user's own file: this program again,
+ * in a helper mode that migrates the file through a VFS that ends the
+ * process right after the first write into the file itself. SQLite writes
+ * there only once the journal holding the old pages is synced, so the
+ * file is left half-migrated with its journal beside it. */
+#define DIE_MIGRATING_MODE "--die-migrating"
+#define DIED_MIGRATING 3
+
+static sqlite3_vfs *real_vfs;
+static const sqlite3_io_methods *real_methods;
+static sqlite3_io_methods dying_methods;
+static sqlite3_vfs dying_vfs;
+
+static int
+write_and_die (sqlite3_file  *file,
+               const void    *data,
+               int            amount,
+               sqlite3_int64  offset)
+{
+  real_methods->xWrite (file, data, amount, offset);
+  _exit (DIED_MIGRATING);
+}
+
+static int
+dying_open (sqlite3_vfs      *vfs,
+            sqlite3_filename  name,
+            sqlite3_file     *file,
+            int               flags,
+            int              *out_flags)
+{
+  int rc = real_vfs->xOpen (real_vfs, name, file, flags, out_flags);
+
+  if (rc == SQLITE_OK && (flags & SQLITE_OPEN_MAIN_DB) && file->pMethods != NULL)
+    {
+      real_methods = file->pMethods;
+      dying_methods = *real_methods;
+      dying_methods.xWrite = write_and_die;
+      file->pMethods = &dying_methods;
+    }
+  return rc;
+}
+
+static int
+die_migrating (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  real_vfs = sqlite3_vfs_find (NULL);
+  dying_vfs = *real_vfs;
+  dying_vfs.zName = "dying";
+  dying_vfs.pNext = NULL;
+  dying_vfs.xOpen = dying_open;
+  if (sqlite3_vfs_register (&dying_vfs, 0) != SQLITE_OK ||
+      sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, "dying") != SQLITE_OK ||
+      !preuves_schema_configure (db, NULL))
+    _exit (1);
+  preuves_schema_migrate (db, NULL);
+  /* The migration never wrote into the file. */
+  _exit (2);
+}
+
+static void
+test_open_v1_after_crash (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *v1 = v1_portfolio (fixture, "v1.preuves");
+  g_autofree char *own = g_build_filename (fixture->dir, "own.preuves", NULL);
+  g_autofree char *journal = g_strconcat (own, "-journal", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (own);
+  g_autoptr(PreuvesPortfolio) portfolio = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *half_migrated = NULL;
+  const char *argv[] = { test_program, DIE_MIGRATING_MODE, own, NULL };
+  int status;
+
+  copy_file (v1, own);
+  before = sha256_of_file (own);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, DIED_MIGRATING);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  half_migrated = sha256_of_file (own);
+  g_assert_cmpstr (half_migrated, !=, before);
+
+  /* Opening rolls the journal back, then migrates from version 1 again. */
+  portfolio = preuves_portfolio_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (preuves_portfolio_get_preuves (portfolio)), ==, 2);
+  preuves_portfolio_close (portfolio);
+  assert_migrated (v1, own);
+}
+
 /* ---- preuves-cli ---- */
 
 static int
@@ -1252,6 +1470,8 @@ main (int    argc,
 
   if (argc == 3 && g_str_equal (argv[1], HOT_JOURNAL_MODE))
     return leave_hot_journal (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], DIE_MIGRATING_MODE))
+    return die_migrating (argv[2]);
   test_program = argv[0];
   g_test_init (&argc, &argv, NULL);
 
@@ -1266,7 +1486,8 @@ main (int    argc,
   ADD ("refuse/missing-table", test_refuse_missing_table);
   ADD ("refuse/application-id", test_refuse_application_id);
   ADD ("refuse/future-version", test_refuse_future_version);
-  ADD ("refuse/older-version", test_refuse_older_version);
+  ADD ("refuse/unknown-version", test_refuse_unknown_version);
+  ADD ("refuse/v1-extras", test_refuse_v1_extras);
   ADD ("refuse/other-database", test_refuse_other_database);
   ADD ("refuse/missing-chunk", test_refuse_missing_chunk);
   ADD ("refuse/last-chunk-missing", test_refuse_last_chunk_missing);
@@ -1280,6 +1501,9 @@ main (int    argc,
   ADD ("copy/non-portfolio", test_copy_refuses_non_portfolio);
   ADD ("copy/hot-journal", test_copy_hot_journal);
   ADD ("copy/purges-deleted", test_copy_purges_deleted);
+  ADD ("v1/import", test_import_v1);
+  ADD ("v1/open", test_open_v1);
+  ADD ("v1/open-after-crash", test_open_v1_after_crash);
   ADD ("stale-temporaries", test_stale_temporaries);
   ADD ("write-failure", test_write_failure);
   ADD ("cli", test_cli);

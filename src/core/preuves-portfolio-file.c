@@ -387,8 +387,11 @@ query_int (UntrustedDb  *udb,
   return TRUE;
 }
 
+/* Every version a released Preuves wrote is accepted, each held against
+ * its own allow-list (check_schema()); the import migrates its fresh copy. */
 static gboolean
 check_version (UntrustedDb  *udb,
+               int          *schema_version,
                GError      **error)
 {
   gint64 application_id, version;
@@ -406,17 +409,11 @@ check_version (UntrustedDb  *udb,
                    udb->display_name);
       return FALSE;
     }
-  /* Only the current schema is known exactly (preuves_schema_create()
-   * builds it), so only the current version can be held against the
-   * allow-list. An older file must first be opened, and so migrated, by
-   * the Preuves of the person who sends it. */
-  if (version < PREUVES_SCHEMA_VERSION)
-    {
-      g_set_error (error, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_TOO_OLD,
-                   _("“%s” was made by an older version of Preuves. Ask the sender to open it once with an up-to-date Preuves and to send it again."),
-                   udb->display_name);
-      return FALSE;
-    }
+  /* Every Preuves sets the version in the transaction that creates the
+   * tables: a portfolio below the oldest one was never written whole. */
+  if (version < PREUVES_SCHEMA_VERSION_OLDEST)
+    return set_damaged (error, _("its version number is not valid"));
+  *schema_version = version;
   return TRUE;
 }
 
@@ -550,10 +547,12 @@ describe_schema (sqlite3    *db,
   return g_steal_pointer (&schema);
 }
 
-/* The schema a portfolio of this version must have, built the only way
- * that cannot drift from the real one: by creating a portfolio. */
+/* The schema a portfolio of @version must have, built the only way that
+ * cannot drift from the real one: by creating a portfolio of that version
+ * with the released migration steps. */
 static GHashTable *
-expected_schema (GError **error)
+expected_schema (int      version,
+                 GError **error)
 {
   sqlite3 *db = NULL;
   GHashTable *schema = NULL;
@@ -566,7 +565,7 @@ expected_schema (GError **error)
       sqlite3_close (db);
       return NULL;
     }
-  if (preuves_schema_create (db, error))
+  if (preuves_schema_create_version (db, version, error))
     {
       schema = describe_schema (db, NULL, &rc);
       if (schema == NULL)
@@ -602,6 +601,7 @@ is_optional (const char *key)
 
 static gboolean
 check_schema (UntrustedDb  *udb,
+              int           version,
               GError      **error)
 {
   g_autoptr(GHashTable) expected = NULL;
@@ -610,7 +610,7 @@ check_schema (UntrustedDb  *udb,
   const char *key, *description;
   int rc;
 
-  expected = expected_schema (error);
+  expected = expected_schema (version, error);
   if (expected == NULL)
     return FALSE;
   actual = describe_schema (udb->db, expected, &rc);
@@ -900,6 +900,7 @@ open_and_check (GFile                        *file,
   g_autofree char *display_name = NULL;
   FileHeader header;
   gint64 n_preuves;
+  int version;
 
   path = native_path (file, error);
   if (path == NULL)
@@ -913,8 +914,8 @@ open_and_check (GFile                        *file,
 
   udb = untrusted_db_open (path, display_name, &header, cancellable, error);
   if (udb == NULL ||
-      !check_version (udb, error) ||
-      !check_schema (udb, error) ||
+      !check_version (udb, &version, error) ||
+      !check_schema (udb, version, error) ||
       !check_quick (udb, error) ||
       !check_foreign_keys (udb->db, udb, error) ||
       !check_sizes (udb, error) ||
@@ -922,7 +923,7 @@ open_and_check (GFile                        *file,
       !query_int (udb, "SELECT count(*) FROM preuve WHERE deleted = 0", &n_preuves, error))
     return NULL;
 
-  summary->schema_version = PREUVES_SCHEMA_VERSION;
+  summary->schema_version = version;
   summary->n_preuves = n_preuves;
   return g_steal_pointer (&udb);
 }
@@ -1335,15 +1336,41 @@ copy_table (UntrustedDb   *udb,
   return TRUE;
 }
 
+/* The tables of the fresh portfolio @dest, which has the version of the
+ * source: those are the ones the source was checked to hold. */
+static GStrv
+list_tables (sqlite3  *dest,
+             GError  **error)
+{
+  g_autoptr(PreuvesFileStmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  int rc;
+
+  rc = sqlite3_prepare_v2 (dest,
+                           "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                           " AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY rowid",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      preuves_portfolio_set_sqlite_error (error, dest, rc);
+      return NULL;
+    }
+  return g_strv_builder_end (names);
+}
+
 static gboolean
-count_rows (UntrustedDb  *udb,
-            gint64       *total,
-            GError      **error)
+count_rows (UntrustedDb         *udb,
+            const char * const  *tables,
+            gint64              *total,
+            GError             **error)
 {
   *total = 0;
-  for (guint i = 0; preuves_schema_tables[i] != NULL; i++)
+  for (guint i = 0; tables[i] != NULL; i++)
     {
-      g_autofree char *quoted = quote_identifier (preuves_schema_tables[i]);
+      g_autofree char *quoted = quote_identifier (tables[i]);
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", quoted);
       gint64 n;
 
@@ -1354,17 +1381,22 @@ count_rows (UntrustedDb  *udb,
   return TRUE;
 }
 
-/* Copies every table of the checked source into the fresh portfolio at
- * @temp, in one transaction. Foreign keys are checked once at the end,
- * so the order of the tables does not matter. */
+/* Copies every table of the checked source, of schema @version, into a
+ * fresh portfolio of that same version at @temp, then migrates the copy to
+ * the current version, all in one transaction: the source is only ever
+ * read, and a copy that fails to migrate is never committed. Foreign keys
+ * are checked once after the copy, so the order of the tables does not
+ * matter. */
 static gboolean
 fill_fresh_portfolio (UntrustedDb   *udb,
+                      int            version,
                       const char    *temp,
                       Progress      *progress,
                       GCancellable  *cancellable,
                       GError       **error)
 {
   sqlite3 *dest = NULL;
+  g_auto(GStrv) tables = NULL;
   RowCount rows = { 0, 0 };
   gboolean ok;
   int rc;
@@ -1372,13 +1404,15 @@ fill_fresh_portfolio (UntrustedDb   *udb,
   rc = sqlite3_open_v2 (temp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   ok = rc == SQLITE_OK || preuves_portfolio_set_sqlite_error (error, dest, rc);
   ok = ok &&
-       count_rows (udb, &rows.total, error) &&
-       preuves_schema_create (dest, error) &&
+       preuves_schema_create_version (dest, version, error) &&
+       (tables = list_tables (dest, error)) != NULL &&
+       count_rows (udb, (const char * const *) tables, &rows.total, error) &&
        exec_sql (dest, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON;", error);
-  for (guint i = 0; ok && preuves_schema_tables[i] != NULL; i++)
-    ok = copy_table (udb, dest, preuves_schema_tables[i], &rows, progress, cancellable, error);
+  for (guint i = 0; ok && tables[i] != NULL; i++)
+    ok = copy_table (udb, dest, tables[i], &rows, progress, cancellable, error);
   ok = ok &&
        check_foreign_keys (dest, NULL, error) &&
+       preuves_schema_upgrade (dest, version, error) &&
        exec_sql (dest, "COMMIT", error);
   if (!ok)
     sqlite3_exec (dest, "ROLLBACK", NULL, NULL, NULL);
@@ -1421,7 +1455,7 @@ import_run (GFile         *source,
   temp = create_temp_beside (dest_path, error);
   if (temp == NULL)
     return FALSE;
-  if (!fill_fresh_portfolio (udb, temp, progress, cancellable, error) ||
+  if (!fill_fresh_portfolio (udb, summary.schema_version, temp, progress, cancellable, error) ||
       !commit_temp (temp, dest_path, error))
     {
       remove_temp (temp);

@@ -19,7 +19,6 @@ typedef enum
 {
   PREUVES_PORTFOLIO_FILE_ERROR_UNSAFE,      /* triggers, views, unknown tables, altered columns */
   PREUVES_PORTFOLIO_FILE_ERROR_UNFINISHED,  /* a journal beside the file holds unfinished changes */
-  PREUVES_PORTFOLIO_FILE_ERROR_TOO_OLD,     /* written by an older Preuves, not checkable here */
   PREUVES_PORTFOLIO_FILE_ERROR_TOO_COMPLEX, /* checking it used up the work budget */
 } PreuvesPortfolioFileError;
 
@@ -35,7 +34,7 @@ typedef void (*PreuvesPortfolioFileProgress) (double   fraction,
 /* What a successful check found, for people who want to see it. */
 typedef struct
 {
-  int     schema_version;
+  int     schema_version; /* the file's own: an import migrates its copy */
   guint   n_preuves;      /* live preuves */
   guint   n_documents;    /* distinct stored documents */
   guint64 document_bytes; /* their total size */
@@ -43,7 +42,8 @@ typedef struct
 
 /* Validates a portfolio that comes from someone else without writing
  * anything, not even a lock or a journal: header, application id, schema
- * version, SQLite's quick_check, the schema against the allow-list, and
+ * version (any that a released Preuves wrote, up to this one's), SQLite's
+ * quick_check, the schema against the allow-list of that version, and
  * every stored document against its size and SHA-256. Reads every
  * document, so it blocks: call it from a thread. @summary may be NULL. */
 gboolean  preuves_portfolio_file_check         (GFile                         *file,
@@ -52,8 +52,10 @@ gboolean  preuves_portfolio_file_check         (GFile                         *f
                                                 GError                       **error);
 
 /* Checks @source, then copies its rows one table at a time, value by value,
- * into a fresh portfolio written beside @dest, and renames it over @dest.
- * On any error @dest is untouched and no temporary file is left. */
+ * into a fresh portfolio of the same schema version written beside @dest,
+ * migrates that copy to the current version, and renames it over @dest.
+ * @source is only read. On any error @dest is untouched and no temporary
+ * file is left. */
 gboolean  preuves_portfolio_file_import        (GFile                         *source,
                                                 GFile                         *dest,
                                                 PreuvesPortfolioFileProgress   progress,
