@@ -9,6 +9,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <gio/gio.h>
+#include <string.h>
 
 #include "pdf-fixtures.h"
 
@@ -28,20 +29,59 @@ static const char * const body_lines[] = {
 };
 
 static void
+select_font (cairo_t *cr)
+{
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+}
+
+/* Draws @text so that it ends at @right. */
+static void
+draw_right_aligned (cairo_t    *cr,
+                    const char *text,
+                    double      right,
+                    double      y)
+{
+  cairo_text_extents_t extents;
+
+  cairo_text_extents (cr, text, &extents);
+  cairo_move_to (cr, right - extents.x_advance, y);
+  cairo_show_text (cr, text);
+}
+
+static void
 draw_text (cairo_t    *cr,
            const char *text)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   double y = MARGIN;
 
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 11);
-  cairo_set_source_rgb (cr, 0, 0, 0);
+  select_font (cr);
   for (guint i = 0; lines[i] != NULL; i++, y += LINE_HEIGHT)
     {
+      char *tab = strchr (lines[i], '\t');
+
+      if (tab != NULL)
+        {
+          *tab = '\0';
+          draw_right_aligned (cr, tab + 1, PAGE_WIDTH - MARGIN, y);
+        }
       cairo_move_to (cr, MARGIN, y);
       cairo_show_text (cr, lines[i]);
     }
+}
+
+static void
+draw_footer (cairo_t    *cr,
+             const char *footer)
+{
+  cairo_text_extents_t extents;
+
+  select_font (cr);
+  cairo_text_extents (cr, footer, &extents);
+  cairo_move_to (cr, (PAGE_WIDTH - extents.x_advance) / 2, PAGE_HEIGHT - MARGIN / 2);
+  cairo_show_text (cr, footer);
 }
 
 static void
@@ -113,6 +153,8 @@ preuves_test_make_pdf (const char           *path,
         draw_image (cr);
       else if (pages[i].text != NULL)
         draw_text (cr, pages[i].text);
+      if (pages[i].footer != NULL)
+        draw_footer (cr, pages[i].footer);
       cairo_show_page (cr);
     }
   add_outline (surface, outline, n_outline);

@@ -15,10 +15,14 @@ G_BEGIN_DECLS
 typedef struct
 {
   /* Lines separated by '\n', drawn from the top of the page down. NULL
-   * for a blank page. */
+   * for a blank page. What follows a '\t' in a line is drawn against the
+   * right margin, on the same baseline, as a word processor sets a page
+   * number after a tab. */
   const char *text;
   /* Draw grey rectangles instead, like a scan without OCR. */
   gboolean    image_only;
+  /* One line centred at the bottom of the page (a page number), or NULL. */
+  const char *footer;
 } PdfPageSpec;
 
 typedef struct

@@ -193,6 +193,148 @@ test_toc_then_heading (void)
   g_assert_true (preuves_pdf_report_get_text_layer (report));
 }
 
+/* A heading with a number after it is a heading or a table of contents
+ * line: the line alone says which it might be, and what the number is. */
+static void
+test_numbered_heading_lines (void)
+{
+  const struct
+  {
+    const char *line;
+    guint       number;
+  } lines[] = {
+    { "Annexe 1 — Organigramme 45", 45 }, { "ANNEXES 3", 3 }, { "Annexes 23", 23 },
+    { "ANNEXE A : Fiche de poste 112", 112 }, { "Annexe 2 Budget 47", 47 }, { "A N N E X E S 18", 18 },
+    { "Annexes\u00a018", 18 }, { "Annexes ........ 23", 0 }, { "Annexe 1 — Organigramme ..... 45", 0 },
+    { "Annexes …… 23", 0 }, { "Annexes", 0 }, { "Annexes 2023", 0 }, { "Annexes18", 0 },
+    { "voir annexe 3", 0 }, { "cf. annexes 12", 0 }, { "Partie 18", 0 },
+    { "Annexé au présent mémoire 12", 0 }, { "Annexe 3 présente le budget de l’établissement 12", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_test_message ("%s", lines[i].line);
+      g_assert_cmpuint (preuves_pdf_line_numbered_annex_heading (lines[i].line), ==, lines[i].number);
+    }
+}
+
+/* A 20-page document as word processors export it: a cover, a table of
+ * contents on page 2 (@toc, NULL for none), a running header and the page
+ * number in the footer of every other page, and @heading at the top of
+ * page @at (NULL for none). Lines of @toc end with their page numbers,
+ * after a tab (drawn against the right margin) or not. */
+static char *
+make_exported (const char *name,
+               const char *toc,
+               guint       toc_page,
+               const char *heading,
+               guint       at)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) footers = g_ptr_array_new_with_free_func (g_free);
+  PdfPageSpec pages[20] = { { NULL, FALSE } };
+  g_autoptr(GError) error = NULL;
+  char *path = tmp_path (name);
+
+  for (guint i = 1; i <= G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (i == 1)
+        text = g_strdup ("Mémoire professionnel\nCoordinateur opérationnel");
+      else if (i == toc_page && toc != NULL)
+        text = g_strdup (toc);
+      else if (i == at && heading != NULL)
+        text = body (heading);
+      else
+        text = body (i < 12 ? "Le diagnostic de l’établissement" : "Les actions menées");
+      g_ptr_array_add (texts, g_strdup_printf ("Mémoire — J. Dupont\n%s", text));
+      g_ptr_array_add (footers, i > 1 ? g_strdup_printf ("%u", i) : NULL);
+      pages[i - 1].text = g_ptr_array_index (texts, i - 1);
+      pages[i - 1].footer = g_ptr_array_index (footers, i - 1);
+    }
+  preuves_test_make_pdf (path, pages, G_N_ELEMENTS (pages), NULL, 0, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static const char toc_joined[] =
+  "Introduction 3\nPartie 1 — Le diagnostic 4\nPartie 2 — Les actions 12\nConclusion 17\n"
+  "Annexes 18\nAnnexe 1 — Organigramme 18\nAnnexe 2 Budget 19\nAnnexe 3 Planning 20";
+static const char toc_tabs[] =
+  "Introduction\t3\nPartie 1 — Le diagnostic\t4\nPartie 2 — Les actions\t12\nConclusion\t17\n"
+  "Annexes\t18\nAnnexe 1 — Organigramme\t18\nAnnexe 2 Budget\t19\nAnnexe 3 Planning\t20";
+static const char toc_leaders[] =
+  "Introduction ........ 3\nPartie 1 — Le diagnostic ........ 4\nPartie 2 — Les actions ........ 12\n"
+  "Conclusion ........ 17\nAnnexes ........ 18\nAnnexe 1 — Organigramme ........ 18\n"
+  "Annexe 2 Budget ........ 19";
+static const char toc_titled[] =
+  "Sommaire\nIntroduction 3\nConclusion 17\nAnnexes 18\nAnnexe 1 — Organigramme 18";
+
+/* The annex heading on page 18 with a number after it, on the same line
+ * or the next, after a table of contents on page 2 that names the annexes
+ * with their page numbers, however it is set: the heading counts, the
+ * table of contents does not. */
+static void
+test_heading_with_page_number (void)
+{
+  const struct
+  {
+    const char *toc;
+    const char *heading;
+  } documents[] = {
+    { toc_joined, "Annexe 1 — Organigramme 18" },
+    { toc_tabs, "ANNEXES 3" },
+    { toc_leaders, "ANNEXES 18" },
+    { toc_titled, "Annexe 1 — Organigramme\t18" },
+    { toc_joined, "ANNEXES\n18\nAnnexe 1 — Organigramme" },
+    { toc_tabs, "Annexe 2 Budget 18" },
+    { NULL, "ANNEXES 3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("numbered-%u.pdf", i);
+      g_autofree char *path = make_exported (name, documents[i].toc, 2, documents[i].heading, 18);
+      g_autoptr(PreuvesPdfReport) report = probe_ok (path);
+
+      g_test_message ("%s", documents[i].heading);
+      assert_annexes (report, 20, 18, PREUVES_ANNEX_METHOD_HEADING);
+    }
+}
+
+/* Tables of contents without a title that says so, opening with the
+ * annexes and their page numbers: on page 2 or 3 (pointing forward, on
+ * the same lines or the next), at the end of the document (pointing back),
+ * or one line that points forward. None is an annex heading, and with no other heading the
+ * annexes are unknown. */
+static void
+test_contents_without_title (void)
+{
+  const struct
+  {
+    const char *toc;
+    guint       page;
+  } documents[] = {
+    { "Annexes 18\nAnnexe 1 — Organigramme 18\nAnnexe 2 Budget 19\nAnnexe 3 Planning 20", 2 },
+    { "Annexe 1 — Organigramme 18\nAnnexe 2 Budget 19", 3 },
+    { "Annexes 15\nIntroduction 3\nPartie 1 — Le diagnostic 4\nPartie 2 — Les actions 9\nConclusion 14", 20 },
+    { toc_joined + strlen ("Introduction 3\n"), 2 },
+    { "Introduction 1\nAnnexes 18", 2 },
+    { "Annexes\n18\nAnnexe 1 — Organigramme\n18\nAnnexe 2 Budget\n19", 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("contents-%u.pdf", i);
+      g_autofree char *path = make_exported (name, documents[i].toc, documents[i].page, NULL, 0);
+      g_autoptr(PreuvesPdfReport) report = probe_ok (path);
+
+      g_test_message ("%s", documents[i].toc);
+      assert_annexes (report, 20, 0, PREUVES_ANNEX_METHOD_NONE);
+    }
+}
+
 /* A page that opens with running text mentioning an annex, under a
  * running header and a table of contents page without leader dots. */
 static void
@@ -784,6 +926,9 @@ main (int    argc,
   g_test_add_func ("/pdf/titles", test_titles);
   g_test_add_func ("/pdf/heading-lines", test_heading_lines);
   g_test_add_func ("/pdf/toc-then-heading", test_toc_then_heading);
+  g_test_add_func ("/pdf/numbered-heading-lines", test_numbered_heading_lines);
+  g_test_add_func ("/pdf/heading-with-page-number", test_heading_with_page_number);
+  g_test_add_func ("/pdf/contents-without-title", test_contents_without_title);
   g_test_add_func ("/pdf/running-text", test_running_text);
   g_test_add_func ("/pdf/outline", test_outline);
   g_test_add_func ("/pdf/outline-without-annexes", test_outline_without_annexes);

@@ -400,6 +400,40 @@ preuves_pdf_line_is_annex_heading (const char *line)
   return match_annex_title (line, TRUE);
 }
 
+/**
+ * preuves_pdf_line_numbered_annex_heading:
+ * @line: one line of text from the top of a page
+ *
+ * "Annexe 1 — Organigramme 45", "ANNEXES 3": an annex heading with a page
+ * number on the same line, as when the page number stands beside it, or
+ * a line of a table of contents. The line alone cannot tell which: the
+ * rest of the page does.
+ *
+ * Returns: the number after the heading, or 0 if @line is not an annex
+ *   heading followed by a number of one to three digits
+ */
+guint
+preuves_pdf_line_numbered_annex_heading (const char *line)
+{
+  g_autofree char *copy = NULL;
+  char *digits;
+  char *end;
+  guint number;
+
+  g_return_val_if_fail (line != NULL, 0);
+
+  copy = g_strchomp (g_strdup (line));
+  end = copy + strlen (copy);
+  for (digits = end; digits > copy && g_ascii_isdigit (digits[-1]); digits--)
+    ;
+  if (end - digits < 1 || end - digits > 3 || digits == copy ||
+      !g_unichar_isspace (g_utf8_get_char (g_utf8_find_prev_char (copy, digits))))
+    return 0;
+  number = (guint) g_ascii_strtoull (digits, NULL, 10);
+  *digits = '\0';
+  return number > 0 && match_annex_title (g_strchomp (copy), TRUE) ? number : 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Pages                                                              */
 /* ------------------------------------------------------------------ */
@@ -463,31 +497,113 @@ has_leader_lines (const char *text)
   return n >= 3;
 }
 
+/* The page a page-number line gives ("12", "- 12 -", "Page 12 sur 62"),
+ * or the page number a table of contents line ends with ("Annexes 45",
+ * "Annexes ........ 45"). 0 if none. */
+static guint
+page_reference (const char *folded,
+                gboolean   *alone)
+{
+  const char *p = folded;
+  gsize len = strlen (folded);
+  gsize digits = 0;
+
+  *alone = is_page_number_line (folded);
+  if (*alone)
+    {
+      p += strcspn (p, "0123456789");
+      return strspn (p, "0123456789") <= 3 ? (guint) g_ascii_strtoull (p, NULL, 10) : 0;
+    }
+  while (digits < len && g_ascii_isdigit (folded[len - digits - 1]))
+    digits++;
+  if (digits == 0 || digits > 3 || digits == len || folded[len - digits - 1] != ' ')
+    return 0;
+  /* A line of running text may end with a number too. */
+  p = folded + len - digits;
+  if (count_words (folded) > 12 || (looks_like_sentence (folded) && !has_leaders (folded)))
+    return 0;
+  return (guint) g_ascii_strtoull (p, NULL, 10);
+}
+
+/* Lines of words that end with a page number ("Introduction 3"). */
+static guint
+count_contents_entries (const char *text,
+                        guint       n_pages)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *folded = fold (lines[i]);
+      gboolean alone;
+      guint number = page_reference (folded, &alone);
+
+      if (number > 0 && number <= n_pages && !alone)
+        n++;
+    }
+  return n;
+}
+
+/* "Annexes 18", or "Annexes" with "18" on the next line, is an annex
+ * heading with its page number beside it, or a line of a table of
+ * contents that names the annexes, with no title to say so. A table of
+ * contents points forward, to where the annexes are (a heading page
+ * gives its own number, or an earlier one if the cover is not counted),
+ * or lists several lines that end with page numbers, as one at the end
+ * of a document does. Only pages with such a heading get here, so
+ * reading all their lines costs the scan nothing. */
+static gboolean
+is_contents_line (const char *text,
+                  guint       page,
+                  guint       n_pages,
+                  guint       number)
+{
+  return number > page || count_contents_entries (text, n_pages) > 3;
+}
+
+/* The page number alone on @line ("18", "- 18 -"), or 0. */
+static guint
+number_on_next_line (const char *line)
+{
+  g_autofree char *folded = line != NULL ? fold (line) : NULL;
+  gboolean alone;
+  guint number = folded != NULL ? page_reference (folded, &alone) : 0;
+
+  return alone ? number : 0;
+}
+
 typedef struct
 {
   GHashTable *seen; /* folded top lines of earlier pages: running headers */
   gboolean    text_layer;
+  guint       page; /* 1-based */
+  guint       n_pages;
 } Scan;
 
 /* Looks at the first lines of one page. A line that was already at the
  * top of an earlier page is a running header ("Mémoire — J. Dupont") and
  * is skipped, as are page numbers; a page that opens with "Sommaire" or
  * "Table des matières" is a table of contents and holds no heading. A
- * "Liste des annexes" opens the annexes only in the back half (@back). */
+ * "Liste des annexes" opens the annexes only in the back half. The first
+ * page (the cover) never does. */
 static gboolean
 page_opens_annexes (Scan       *scan,
-                    const char *text,
-                    gboolean    may_start,
-                    gboolean    back)
+                    const char *text)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", TOP_LINES_RAW + 1);
   g_autoptr(GPtrArray) top = g_ptr_array_new_with_free_func (g_free);
-  gboolean found = FALSE;
+  gboolean may_start = scan->page > 1;
+  gboolean back = scan->page > scan->n_pages / 2;
+  gboolean listed = FALSE;
+  gboolean heading = FALSE;
+  guint number = 0;
   gboolean toc = FALSE;
 
   for (guint i = 0; lines[i] != NULL && i < TOP_LINES_RAW && top->len < TOP_LINES; i++)
     {
       g_autofree char *folded = fold (lines[i]);
+      const char *line = g_strstrip (lines[i]);
 
       if (folded[0] == '\0' || is_page_number_line (folded))
         continue;
@@ -495,17 +611,26 @@ page_opens_annexes (Scan       *scan,
         continue;
       if (is_one_of (folded, annex_list_titles, G_N_ELEMENTS (annex_list_titles)))
         {
-          found = found || (!toc && may_start && back);
+          listed = listed || (!toc && may_start && back);
           toc = TRUE;
         }
       toc = toc || is_one_of (folded, toc_titles, G_N_ELEMENTS (toc_titles));
-      found = found || (!toc && may_start && preuves_pdf_line_is_annex_heading (g_strstrip (lines[i])));
+      if (!toc && may_start && !heading)
+        {
+          heading = preuves_pdf_line_is_annex_heading (line);
+          if (heading)
+            number = number_on_next_line (lines[i + 1]);
+          else if ((number = preuves_pdf_line_numbered_annex_heading (line)) > 0)
+            heading = TRUE;
+        }
       g_ptr_array_add (top, g_steal_pointer (&folded));
     }
 
   for (guint i = 0; i < top->len; i++)
     g_hash_table_add (scan->seen, g_steal_pointer (&top->pdata[i]));
-  return found && !has_leader_lines (text);
+  if (!(listed || heading) || has_leader_lines (text))
+    return FALSE;
+  return listed || number == 0 || !is_contents_line (text, scan->page, scan->n_pages, number);
 }
 
 static gboolean
@@ -518,16 +643,15 @@ has_visible_text (const char *text)
 }
 
 /* Reads pages in order and stops at the first annex heading: on a long
- * document with its annexes near the end, most of the cost is here. The
- * first page (the cover) never starts the annexes. Returns 0 if no page
- * does. */
+ * document with its annexes near the end, most of the cost is here.
+ * Returns 0 if no page starts the annexes. */
 static guint
 find_annex_heading (PopplerDocument *document,
                     gboolean        *text_layer)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Scan scan = { seen, FALSE };
   int n_pages = poppler_document_get_n_pages (document);
+  Scan scan = { seen, FALSE, 0, n_pages };
 
   for (int i = 0; i < n_pages; i++)
     {
@@ -539,7 +663,8 @@ find_annex_heading (PopplerDocument *document,
       if (text == NULL || !has_visible_text (text))
         continue;
       scan.text_layer = TRUE;
-      found = page_opens_annexes (&scan, text, i > 0, i >= n_pages / 2);
+      scan.page = i + 1;
+      found = page_opens_annexes (&scan, text);
       if (found)
         {
           *text_layer = TRUE;

@@ -24,5 +24,6 @@ PopplerDocument  *preuves_pdf_open_fd              (int          fd,
 
 gboolean          preuves_pdf_title_names_annexes  (const char  *title);
 gboolean          preuves_pdf_line_is_annex_heading (const char *line);
+guint             preuves_pdf_line_numbered_annex_heading (const char *line);
 
 G_END_DECLS
