@@ -8,8 +8,9 @@
  * with --seed), and PDFs written by hand to hurt a parser — nesting fifty
  * thousand levels deep, page trees that loop, lie about their size or go
  * five thousand levels down, sixty thousand pages, broken cross-reference
- * chains, and decompression bombs (a stream that inflates to 2 GiB of
- * zeros, another to a quarter of a gigabyte of text). Every file must end
+ * chains, decompression bombs (a stream that inflates to 2 GiB of
+ * zeros, another to a quarter of a gigabyte of text), and a form that
+ * draws a form ten times, nine levels down. Every file must end
  * in a report or a clear PREUVES_PDF_ERROR within the probe's time limit;
  * the test process (the caller) must never crash, and the probe must stay
  * inside its memory limit.
@@ -28,6 +29,7 @@
 
 #include "pdf-fixtures.h"
 #include "preuves-pdf-probe-client.h"
+#include "raw-pdf.h"
 
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
@@ -164,71 +166,6 @@ assert_probes_stayed_small (void)
 
 /* ---- Writing PDFs by hand ---------------------------------------------------- */
 
-/* Writes a PDF whose objects 1…n are @objects (their bodies, without
- * "n 0 obj"), with a correct cross-reference table and /Root 1 0 R. */
-static void
-write_raw_pdf (const char *path,
-               GPtrArray  *objects)
-{
-  g_autoptr(GByteArray) out = g_byte_array_new ();
-  g_autofree goffset *offsets = g_new0 (goffset, objects->len);
-  g_autoptr(GString) tail = g_string_new (NULL);
-  static const char header[] = "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n";
-
-  g_byte_array_append (out, (const guint8 *) header, strlen (header));
-  for (guint i = 0; i < objects->len; i++)
-    {
-      GBytes *body = objects->pdata[i];
-      g_autofree char *open = g_strdup_printf ("%u 0 obj\n", i + 1);
-
-      offsets[i] = out->len;
-      g_byte_array_append (out, (const guint8 *) open, strlen (open));
-      g_byte_array_append (out, g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-      g_byte_array_append (out, (const guint8 *) "\nendobj\n", 8);
-    }
-  g_string_append_printf (tail, "xref\n0 %u\n0000000000 65535 f \n", objects->len + 1);
-  for (guint i = 0; i < objects->len; i++)
-    g_string_append_printf (tail, "%010" G_GINT64_FORMAT " 00000 n \n", (gint64) offsets[i]);
-  g_string_append_printf (tail, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%u\n%%%%EOF\n",
-                          objects->len + 1, out->len);
-  g_byte_array_append (out, (const guint8 *) tail->str, tail->len);
-  g_assert_true (g_file_set_contents (path, (const char *) out->data, out->len, NULL));
-}
-
-static void
-add_object (GPtrArray  *objects,
-            const char *format,
-            ...) G_GNUC_PRINTF (2, 3);
-
-static void
-add_object (GPtrArray  *objects,
-            const char *format,
-            ...)
-{
-  va_list args;
-  char *text;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (objects, g_bytes_new_take (text, strlen (text)));
-}
-
-static void
-add_stream (GPtrArray  *objects,
-            const char *dict_entries,
-            GBytes     *data)
-{
-  g_autoptr(GByteArray) body = g_byte_array_new ();
-  g_autofree char *head = g_strdup_printf ("<< %s /Length %" G_GSIZE_FORMAT " >>\nstream\n",
-                                           dict_entries, g_bytes_get_size (data));
-
-  g_byte_array_append (body, (const guint8 *) head, strlen (head));
-  g_byte_array_append (body, g_bytes_get_data (data, NULL), g_bytes_get_size (data));
-  g_byte_array_append (body, (const guint8 *) "\nendstream", 10);
-  g_ptr_array_add (objects, g_byte_array_free_to_bytes (g_steal_pointer (&body)));
-}
-
 static void
 replace_object (GPtrArray  *objects,
                 guint       index,
@@ -238,26 +175,20 @@ replace_object (GPtrArray  *objects,
   objects->pdata[index] = g_bytes_new (text, strlen (text));
 }
 
-static GPtrArray *
-objects_new (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-}
-
 /* A catalog, a page tree and one page with @content: objects 1 to 5. */
 static GPtrArray *
 one_page_objects (const char *catalog_extra,
                   GBytes     *content,
                   const char *content_entries)
 {
-  GPtrArray *objects = objects_new ();
+  GPtrArray *objects = preuves_test_pdf_objects_new ();
 
-  add_object (objects, "<< /Type /Catalog /Pages 2 0 R %s >>", catalog_extra);
-  add_object (objects, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-  add_object (objects, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
-                       " /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>");
-  add_stream (objects, content_entries, content);
-  add_object (objects, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  preuves_test_add_object (objects, "<< /Type /Catalog /Pages 2 0 R %s >>", catalog_extra);
+  preuves_test_add_object (objects, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+  preuves_test_add_object (objects, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+                                    " /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>");
+  preuves_test_add_stream (objects, content_entries, content);
+  preuves_test_add_object (objects, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
   return objects;
 }
 
@@ -367,7 +298,7 @@ test_deep_nesting (Fixture       *fixture,
       g_autoptr(GBytes) content = text_content ("Deep");
       g_autoptr(GPtrArray) objects = one_page_objects (catalog_extra, content, "");
 
-      write_raw_pdf (path, objects);
+      preuves_test_write_raw_pdf (path, objects);
       probe_file (path);
     }
 
@@ -377,10 +308,10 @@ test_deep_nesting (Fixture       *fixture,
     g_autoptr(GBytes) content = text_content ("Deep outline");
     g_autoptr(GPtrArray) objects = one_page_objects ("/Outlines 6 0 R", content, "");
 
-    add_object (objects, "<< /Type /Outlines /First 7 0 R /Last 7 0 R /Count 1 >>");
-    add_object (objects, "<< /Title (Annexes) /Parent 6 0 R /First 7 0 R /Last 7 0 R /Next 7 0 R"
-                         " /Count 1 /Dest [3 0 R /Fit] >>");
-    write_raw_pdf (path, objects);
+    preuves_test_add_object (objects, "<< /Type /Outlines /First 7 0 R /Last 7 0 R /Count 1 >>");
+    preuves_test_add_object (objects, "<< /Title (Annexes) /Parent 6 0 R /First 7 0 R /Last 7 0 R /Next 7 0 R"
+                                      " /Count 1 /Dest [3 0 R /Fit] >>");
+    preuves_test_write_raw_pdf (path, objects);
     probe_file (path);
   }
   assert_probes_stayed_small ();
@@ -391,25 +322,26 @@ static void
 write_deep_page_tree (const char *path,
                       guint       depth)
 {
-  g_autoptr(GPtrArray) objects = objects_new ();
+  g_autoptr(GPtrArray) objects = preuves_test_pdf_objects_new ();
   g_autoptr(GBytes) content = text_content ("Bottom");
   guint contents = depth + 3, font = depth + 4;
 
-  add_object (objects, "<< /Type /Catalog /Pages 2 0 R >>");
+  preuves_test_add_object (objects, "<< /Type /Catalog /Pages 2 0 R >>");
   for (guint node = 2; node < depth + 2; node++)
     {
       if (node == 2)
-        add_object (objects, "<< /Type /Pages /Kids [%u 0 R] /Count 1 >>", node + 1);
+        preuves_test_add_object (objects, "<< /Type /Pages /Kids [%u 0 R] /Count 1 >>", node + 1);
       else
-        add_object (objects, "<< /Type /Pages /Parent %u 0 R /Kids [%u 0 R] /Count 1 >>", node - 1, node + 1);
+        preuves_test_add_object (objects, "<< /Type /Pages /Parent %u 0 R /Kids [%u 0 R] /Count 1 >>",
+                                 node - 1, node + 1);
     }
-  add_object (objects, "<< /Type /Page /Parent %u 0 R /MediaBox [0 0 595 842]"
-                       " /Resources << /Font << /F1 %u 0 R >> >> /Contents %u 0 R >>",
-              depth + 1, font, contents);
-  add_stream (objects, "", content);
-  add_object (objects, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  preuves_test_add_object (objects, "<< /Type /Page /Parent %u 0 R /MediaBox [0 0 595 842]"
+                                    " /Resources << /Font << /F1 %u 0 R >> >> /Contents %u 0 R >>",
+                           depth + 1, font, contents);
+  preuves_test_add_stream (objects, "", content);
+  preuves_test_add_object (objects, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
   g_assert_cmpuint (objects->len, ==, font);
-  write_raw_pdf (path, objects);
+  preuves_test_write_raw_pdf (path, objects);
 }
 
 static void
@@ -427,12 +359,12 @@ test_page_trees (Fixture       *fixture,
   probe_file (deep);
 
   {
-    g_autoptr(GPtrArray) objects = objects_new ();
+    g_autoptr(GPtrArray) objects = preuves_test_pdf_objects_new ();
 
-    add_object (objects, "<< /Type /Catalog /Pages 2 0 R >>");
-    add_object (objects, "<< /Type /Pages /Kids [2 0 R 3 0 R 2 0 R] /Count 3 >>");
-    add_object (objects, "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 2 >>");
-    write_raw_pdf (loop, objects);
+    preuves_test_add_object (objects, "<< /Type /Catalog /Pages 2 0 R >>");
+    preuves_test_add_object (objects, "<< /Type /Pages /Kids [2 0 R 3 0 R 2 0 R] /Count 3 >>");
+    preuves_test_add_object (objects, "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 2 >>");
+    preuves_test_write_raw_pdf (loop, objects);
     probe_file (loop);
   }
   {
@@ -440,23 +372,23 @@ test_page_trees (Fixture       *fixture,
 
     /* One page that poppler refuses to count: damaged, not empty. */
     replace_object (objects, 1, "<< /Type /Pages /Kids [3 0 R] /Count 2147483647 >>");
-    write_raw_pdf (huge_count, objects);
+    preuves_test_write_raw_pdf (huge_count, objects);
     probe_file_expect (huge_count, PREUVES_PDF_ERROR_DAMAGED);
   }
   {
-    g_autoptr(GPtrArray) objects = objects_new ();
+    g_autoptr(GPtrArray) objects = preuves_test_pdf_objects_new ();
 
     /* A page tree that really has no page: empty. */
-    add_object (objects, "<< /Type /Catalog /Pages 2 0 R >>");
-    add_object (objects, "<< /Type /Pages /Kids [] /Count 0 >>");
-    write_raw_pdf (no_pages, objects);
+    preuves_test_add_object (objects, "<< /Type /Catalog /Pages 2 0 R >>");
+    preuves_test_add_object (objects, "<< /Type /Pages /Kids [] /Count 0 >>");
+    preuves_test_write_raw_pdf (no_pages, objects);
     probe_file_expect (no_pages, PREUVES_PDF_ERROR_EMPTY);
   }
   {
     g_autoptr(GPtrArray) objects = one_page_objects ("", content, "");
 
     replace_object (objects, 1, "<< /Type /Pages /Kids [3 0 R] /Count -40 >>");
-    write_raw_pdf (negative_count, objects);
+    preuves_test_write_raw_pdf (negative_count, objects);
     probe_file (negative_count);
   }
   assert_probes_stayed_small ();
@@ -468,21 +400,21 @@ test_many_pages (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "many-pages.pdf", NULL);
-  g_autoptr(GPtrArray) objects = objects_new ();
+  g_autoptr(GPtrArray) objects = preuves_test_pdf_objects_new ();
   g_autoptr(GBytes) content = text_content ("Une page parmi d'autres");
   g_autoptr(GString) kids = g_string_new (NULL);
   const guint n_pages = 60000, first_page = 5;
 
   for (guint i = 0; i < n_pages; i++)
     g_string_append_printf (kids, "%u 0 R ", first_page + i);
-  add_object (objects, "<< /Type /Catalog /Pages 2 0 R >>");
-  add_object (objects, "<< /Type /Pages /Kids [%s] /Count %u >>", kids->str, n_pages);
-  add_stream (objects, "", content);
-  add_object (objects, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  preuves_test_add_object (objects, "<< /Type /Catalog /Pages 2 0 R >>");
+  preuves_test_add_object (objects, "<< /Type /Pages /Kids [%s] /Count %u >>", kids->str, n_pages);
+  preuves_test_add_stream (objects, "", content);
+  preuves_test_add_object (objects, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
   for (guint i = 0; i < n_pages; i++)
-    add_object (objects, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
-                         " /Resources << /Font << /F1 4 0 R >> >> /Contents 3 0 R >>");
-  write_raw_pdf (path, objects);
+    preuves_test_add_object (objects, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+                                      " /Resources << /Font << /F1 4 0 R >> >> /Contents 3 0 R >>");
+  preuves_test_write_raw_pdf (path, objects);
   probe_file (path);
   assert_probes_stayed_small ();
 }
@@ -503,7 +435,7 @@ test_broken_xref (Fixture       *fixture,
     "xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 /Root 1 0 R /Prev 0 >>\nstartxref\n0\n%%EOF\n",
   };
 
-  write_raw_pdf (base, objects);
+  preuves_test_write_raw_pdf (base, objects);
   g_assert_true (g_file_get_contents (base, &contents, &length, NULL));
   startxref = g_strrstr (contents, "startxref");
   g_assert_nonnull (startxref);
@@ -590,7 +522,7 @@ test_decompression_bombs (Fixture       *fixture,
     g_autoptr(GPtrArray) objects = one_page_objects ("", bomb, "/Filter /FlateDecode");
 
     g_test_message ("zeros: %" G_GSIZE_FORMAT " bytes inflate to 2 GiB", g_bytes_get_size (bomb));
-    write_raw_pdf (zeros, objects);
+    preuves_test_write_raw_pdf (zeros, objects);
     probe_file (zeros);
   }
   {
@@ -599,7 +531,7 @@ test_decompression_bombs (Fixture       *fixture,
     g_autoptr(GBytes) bomb = deflate_bomb ("BT /F1 9 Tf 72 700 Td (Annexes du dossier) Tj ET\n", 16);
     g_autoptr(GPtrArray) objects = one_page_objects ("", bomb, "/Filter /FlateDecode");
 
-    write_raw_pdf (text, objects);
+    preuves_test_write_raw_pdf (text, objects);
     probe_file (text);
   }
   assert_probes_stayed_small ();
@@ -637,7 +569,7 @@ test_memory_limit (Fixture       *fixture,
       g_test_skip ("under valgrind a child's peak size includes valgrind's image");
       return;
     }
-  write_raw_pdf (path, objects);
+  preuves_test_write_raw_pdf (path, objects);
   fd = g_open (path, O_RDONLY, 0);
   g_assert_cmpint (fd, >=, 0);
 
@@ -657,6 +589,19 @@ test_memory_limit (Fixture       *fixture,
                   usage.ru_maxrss / 1024);
   g_assert_false (WIFEXITED (status) && WEXITSTATUS (status) == 127);
   g_assert_cmpint (usage.ru_maxrss, <=, 64 * 1024);
+}
+
+/* Three kilobytes that ask for a billion lines of text: reading them for
+ * the annexes runs out of time, and says so. */
+static void
+test_endless_forms (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "endless-forms.pdf", NULL);
+
+  preuves_test_make_endless_pdf (path);
+  probe_file_expect (path, PREUVES_PDF_ERROR_TIMEOUT);
+  assert_probes_stayed_small ();
 }
 
 static void
@@ -700,6 +645,7 @@ main (int    argc,
   ADD ("broken-xref", test_broken_xref);
   ADD ("decompression-bombs", test_decompression_bombs);
   ADD ("memory-limit", test_memory_limit);
+  ADD ("endless-forms", test_endless_forms);
   ADD ("not-quite-pdf", test_not_quite_pdf);
 
   return g_test_run ();
