@@ -12,10 +12,12 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "pdf-fixtures.h"
 #include "portfolio-test-util.h"
 #include "preuves-application.h"
 #include "preuves-portfolio.h"
 #include "preuves-window-private.h"
+#include "raw-pdf.h"
 
 static char *library_dir;
 static PreuvesApplication *app;
@@ -202,6 +204,94 @@ test_close_while_exporting (void)
   g_assert_cmpuint (count_pdfs (deposit), ==, 4);
 }
 
+/* A preuve with a good PDF and one that poppler takes forever to draw. */
+static GFile *
+make_hostile_portfolio (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (library_dir, "hostile.preuves", NULL);
+  g_autofree char *endless = g_build_filename (library_dir, "..", "formulaire.pdf", NULL);
+  g_autofree char *good = g_build_filename (library_dir, "..", "planning.pdf", NULL);
+  PdfPageSpec pages[] = { { "Planning de l’année", FALSE } };
+  g_autoptr(PreuvesPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  PreuvesPreuve *preuve;
+
+  preuves_test_make_endless_pdf (endless);
+  g_assert_true (preuves_test_make_pdf (good, pages, G_N_ELEMENTS (pages), NULL, 0, &error));
+  portfolio = preuves_portfolio_create (file, "Camille Essai", PREUVES_PATH_VAE, &error);
+  g_assert_no_error (error);
+  preuve = preuves_portfolio_add_preuve (portfolio, "Inscriptions", &error);
+  g_assert_no_error (error);
+  link_to (portfolio, preuve, "C1-1.1", "Le formulaire et le planning");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GFile) document = g_file_new_for_path (i == 0 ? endless : good);
+      g_autoptr(PreuvesAttachment) attachment = preuves_portfolio_attach_file (portfolio, preuve, document,
+                                                                               NULL, &error);
+
+      g_assert_no_error (error);
+    }
+  preuves_portfolio_close (portfolio);
+  return g_steal_pointer (&file);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+shows_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* One document that stops the PDF checker: the deposit is written, and a
+ * dialog names that document and says why it is not in. */
+static void
+test_deposit_left_out (void)
+{
+  g_autoptr(GFile) file = make_hostile_portfolio ();
+  g_autofree char *deposit = g_build_filename (library_dir, "..", "depot-hostile", NULL);
+  g_autoptr(GFile) deposit_dir = g_file_new_for_path (deposit);
+  AdwMessageDialog *dialog;
+  const char *body;
+  PreuvesWindow *window;
+
+  window = g_object_ref (preuves_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  preuves_window_open_portfolio (window, file);
+  preuves_test_spin_until (shows_portfolio, window);
+
+  preuves_export_controller_write_deposit (window->export_controller, deposit_dir, FALSE);
+  preuves_test_spin_until (shows_message_dialog, NULL);
+
+  dialog = find_message_dialog ();
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "formulaire.pdf"));
+  g_assert_nonnull (strstr (body, "Inscriptions"));
+  g_assert_nonnull (strstr (body, "took too long"));
+  g_assert_null (strstr (body, "planning.pdf"));
+  g_assert_cmpuint (count_pdfs (deposit), ==, 4);
+
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,6 +305,9 @@ main (int   argc,
   library_dir = g_build_filename (tmp, "library", NULL);
   g_assert_true (g_mkdir_with_parents (library_dir, 0700) == 0);
   g_setenv ("PREUVES_LIBRARY_DIR", library_dir, TRUE);
+  /* The probe gets a second for each document instead of thirty, so that
+   * a document that stops it costs little; set before any thread starts. */
+  g_setenv ("PREUVES_PDF_PROBE_TIMEOUT_MS", "1000", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -227,6 +320,7 @@ main (int   argc,
 
   g_test_add_func ("/export-ui/actions", test_export_actions);
   g_test_add_func ("/export-ui/close-while-exporting", test_close_while_exporting);
+  g_test_add_func ("/export-ui/deposit-left-out", test_deposit_left_out);
 
   status = g_test_run ();
 

@@ -18,6 +18,7 @@
 #include "preuves-deposit.h"
 #include "preuves-portfolio.h"
 #include "preuves-report.h"
+#include "raw-pdf.h"
 
 #define CANDIDATE      "Alex Essai"
 #define TITLE_A        "Budget prévisionnel du pôle"
@@ -26,6 +27,12 @@
 #define JUSTIF_A       "Le budget montre JUSTIFALPHA"
 #define JUSTIF_SECRET  "SECRETJUSTIF"
 #define PAGE_TEXT      "PREUVEAPAGE"
+#define TITLE_CRASH    "Compte rendu du conseil"
+#define TITLE_ENDLESS  "Formulaire d’inscription"
+#define TITLE_MIXED    "Annexes du projet"
+#define PLANNING_TEXT  "PLANNINGPAGE"
+/* Poppler "crashes" on a document that carries this (see use_crashing_probe()). */
+#define CRASH_MARK     "%PREUVES-TEST-POPPLER-DIES-HERE"
 
 typedef struct
 {
@@ -505,6 +512,258 @@ test_deposit_limit (Fixture       *fixture,
   g_assert_false (bloc2->too_big);
 }
 
+/* ---- Documents that stop the probe, and other hostile ones --------------- */
+
+static const char *
+find_problem (PreuvesDepositResult *result,
+              const char           *filename)
+{
+  for (guint i = 0; i < result->problems->len; i++)
+    if (strstr (result->problems->pdata[i], filename) != NULL)
+      return result->problems->pdata[i];
+  return NULL;
+}
+
+static char *
+make_text_pdf (Fixture    *fixture,
+               const char *name,
+               const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  PdfPageSpec pages[] = { { text, FALSE } };
+
+  g_assert_true (preuves_test_make_pdf (path, pages, G_N_ELEMENTS (pages), NULL, 0, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A good PDF with CRASH_MARK in a comment after its end. */
+static char *
+make_crashing_pdf (Fixture *fixture)
+{
+  g_autofree char *path = make_text_pdf (fixture, "compte-rendu.pdf", "Compte rendu");
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* PDFs hold NUL bytes: appended as bytes, not as a string. */
+  g_byte_array_append (bytes, (const guint8 *) contents, length);
+  g_byte_array_append (bytes, (const guint8 *) "\n" CRASH_MARK "\n", strlen (CRASH_MARK) + 2);
+  g_assert_true (g_file_set_contents (path, (const char *) bytes->data, bytes->len, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* As poppler would on a hostile file, the probe dies of a signal when one
+ * of the documents it draws carries CRASH_MARK; otherwise the real probe
+ * does the work. Returns the real probe, to put back; NULL (and the test
+ * is skipped) without one. */
+static char *
+use_crashing_probe (Fixture *fixture)
+{
+  const char *probe = g_getenv ("PREUVES_PDF_PROBE");
+  g_autofree char *path = g_build_filename (fixture->dir, "crashing-probe", NULL);
+  g_autofree char *script = NULL;
+
+  if (probe == NULL)
+    {
+      g_test_skip ("PREUVES_PDF_PROBE is not set");
+      return NULL;
+    }
+  /* Only the documents the manifest (on standard input) draws: input N
+   * is descriptor 3 + N. */
+  script = g_strdup_printf ("#!/bin/sh\n"
+                            "for n in $(grep -o '\"input\":[0-9]*' /proc/self/fd/0 | cut -d: -f2); do\n"
+                            "  grep -qa -e '%s' /proc/self/fd/$((n + 3)) && kill -SEGV $$\n"
+                            "done\n"
+                            "exec '%s' \"$@\"\n", CRASH_MARK, probe);
+  g_assert_true (g_file_set_contents (path, script, -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
+  g_setenv ("PREUVES_PDF_PROBE", path, TRUE);
+  return g_strdup (probe);
+}
+
+/* Poppler dies on one document of bloc 1: the deposit is written all the
+ * same, without that one document, which is named with the reason. */
+static void
+test_deposit_crash (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *crashing = make_crashing_pdf (fixture);
+  g_autofree char *probe = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(PreuvesDepositResult) result = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *outline = NULL;
+  PopplerDocument *document;
+  const char *problem;
+
+  attach (fixture, add_preuve (fixture, TITLE_CRASH, "C1-1.5", "Le compte rendu du conseil"), crashing);
+  probe = use_crashing_probe (fixture);
+  if (probe == NULL)
+    return;
+  result = write_deposit (fixture, 10 * PREUVES_DEPOSIT_MB, &dir);
+  g_setenv ("PREUVES_PDF_PROBE", probe, TRUE);
+
+  g_assert_cmpuint (result->files->len, ==, 4);
+  /* Named beside the documents left out before, with the bloc's file and why. */
+  g_assert_cmpuint (result->problems->len, ==, 3);
+  g_assert_nonnull (find_problem (result, "notes.txt"));
+  g_assert_nonnull (find_problem (result, "casse.pdf"));
+  problem = find_problem (result, "compte-rendu.pdf");
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, TITLE_CRASH));
+  g_assert_nonnull (strstr (problem, "Bloc-1-"));
+  g_assert_nonnull (strstr (problem, "stopped the PDF checker"));
+
+  /* The rest of the bloc is all there; the preuve keeps its title page. */
+  document = open_pdf (((PreuvesDepositFile *) result->files->pdata[0])->path);
+  text = all_text (document);
+  outline = outline_titles (document);
+  g_assert_nonnull (strstr (text, PAGE_TEXT));
+  g_assert_nonnull (strstr (outline, "budget.pdf"));
+  g_assert_nonnull (strstr (outline, "reunion.jpg"));
+  g_assert_nonnull (strstr (outline, "chantier.png"));
+  g_assert_nonnull (strstr (outline, TITLE_CRASH));
+  g_assert_null (strstr (outline, "compte-rendu.pdf"));
+  g_object_unref (document);
+}
+
+/* A real PDF that poppler takes forever to draw: out of time, left out,
+ * named; the other document of the same preuve goes in. */
+static void
+test_deposit_timeout (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *endless = g_build_filename (fixture->dir, "formulaire.pdf", NULL);
+  g_autofree char *planning = make_text_pdf (fixture, "planning.pdf", "Planning\n" PLANNING_TEXT);
+  PreuvesPreuve *preuve = add_preuve (fixture, TITLE_ENDLESS, "C2-1.1", "Le formulaire et le planning");
+  g_autofree char *dir = NULL;
+  g_autoptr(PreuvesDepositResult) result = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *outline = NULL;
+  PreuvesDepositFile *bloc1, *bloc2;
+  PopplerDocument *document;
+  const char *problem;
+
+  preuves_test_make_endless_pdf (endless);
+  attach (fixture, preuve, endless);
+  attach (fixture, preuve, planning);
+  /* A second for each document instead of thirty. */
+  g_setenv ("PREUVES_PDF_PROBE_TIMEOUT_MS", "1000", TRUE);
+  result = write_deposit (fixture, 10 * PREUVES_DEPOSIT_MB, &dir);
+  g_unsetenv ("PREUVES_PDF_PROBE_TIMEOUT_MS");
+
+  g_assert_cmpuint (result->files->len, ==, 4);
+  problem = find_problem (result, "formulaire.pdf");
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, TITLE_ENDLESS));
+  g_assert_nonnull (strstr (problem, "Bloc-2-"));
+  g_assert_nonnull (strstr (problem, "took too long"));
+
+  bloc2 = result->files->pdata[1];
+  document = open_pdf (bloc2->path);
+  text = all_text (document);
+  outline = outline_titles (document);
+  g_assert_nonnull (strstr (text, PLANNING_TEXT));
+  g_assert_nonnull (strstr (outline, "planning.pdf"));
+  g_assert_null (strstr (outline, "formulaire.pdf"));
+  g_object_unref (document);
+  /* Bloc 1 did not suffer for it: table, two title pages, three PDF pages, two images. */
+  bloc1 = result->files->pdata[0];
+  g_assert_cmpuint (bloc1->n_pages, >=, 1 + 2 + 3 + 2);
+}
+
+/* qpdf encrypts a copy of @plain, or NULL where it is not installed. */
+static char *
+make_encrypted (Fixture    *fixture,
+                const char *plain)
+{
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autofree char *path = g_build_filename (fixture->dir, "protege.pdf", NULL);
+  const char *argv[] = { qpdf, "--encrypt", "secret", "owner", "256", "--", plain, path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (qpdf == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+/* Half of a real document, and random bytes after a PDF header. */
+static void
+make_damaged (Fixture    *fixture,
+              const char *plain,
+              char      **truncated,
+              char      **garbage)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *noise = g_malloc (4096);
+  gsize length;
+
+  *truncated = g_build_filename (fixture->dir, "tronque.pdf", NULL);
+  *garbage = g_build_filename (fixture->dir, "scan.pdf", NULL);
+  g_assert_true (g_file_get_contents (plain, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (*truncated, contents, length / 2, NULL));
+  for (guint i = 0; i < 4096; i++)
+    noise[i] = g_test_rand_int_range (0, 256);
+  memcpy (noise, "%PDF-1.7\n", 9);
+  g_assert_true (g_file_set_contents (*garbage, noise, 4096, NULL));
+}
+
+/* Documents that poppler refuses without dying: each is either drawn or
+ * named, never silently missing, and the good one beside them goes in. */
+static void
+test_deposit_unreadable (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *plain = g_build_filename (fixture->dir, "rapport.pdf", NULL);
+  g_autofree char *planning = make_text_pdf (fixture, "planning.pdf", "Planning\n" PLANNING_TEXT);
+  g_autofree char *truncated = NULL;
+  g_autofree char *garbage = NULL;
+  g_autofree char *encrypted = NULL;
+  g_autoptr(GError) error = NULL;
+  PreuvesPreuve *preuve = add_preuve (fixture, TITLE_MIXED, "C1-1.6", "Les annexes du projet");
+  g_autofree char *dir = NULL;
+  g_autoptr(PreuvesDepositResult) result = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *outline = NULL;
+  PopplerDocument *document;
+
+  g_assert_true (preuves_test_make_document (plain, 6, 5, &error));
+  g_assert_no_error (error);
+  make_damaged (fixture, plain, &truncated, &garbage);
+  encrypted = make_encrypted (fixture, plain);
+  attach (fixture, preuve, truncated);
+  attach (fixture, preuve, garbage);
+  if (encrypted != NULL)
+    attach (fixture, preuve, encrypted);
+  else
+    g_test_message ("qpdf is not installed: no encrypted PDF here");
+  attach (fixture, preuve, planning);
+  result = write_deposit (fixture, 10 * PREUVES_DEPOSIT_MB, &dir);
+
+  document = open_pdf (((PreuvesDepositFile *) result->files->pdata[0])->path);
+  text = all_text (document);
+  outline = outline_titles (document);
+  g_assert_nonnull (strstr (text, PLANNING_TEXT));
+  g_assert_true (find_problem (result, "tronque.pdf") != NULL || strstr (outline, "tronque.pdf") != NULL);
+  g_assert_nonnull (find_problem (result, "scan.pdf"));
+  g_assert_null (strstr (outline, "scan.pdf"));
+  if (encrypted != NULL)
+    {
+      g_assert_nonnull (find_problem (result, "protege.pdf"));
+      g_assert_nonnull (strstr (find_problem (result, "protege.pdf"), "password"));
+      g_assert_null (strstr (outline, "protege.pdf"));
+    }
+  g_object_unref (document);
+}
+
 static void
 run_cli (const char * const *argv,
          int                 expected_status,
@@ -550,6 +809,43 @@ test_cli (Fixture       *fixture,
   }
 }
 
+/* A document the probe dies on is a problem with the deposit (exit 1,
+ * named), not a failure of the command (exit 2): the files are written. */
+static void
+test_cli_crash (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *cli = g_getenv ("PREUVES_CLI");
+  g_autofree char *crashing = make_crashing_pdf (fixture);
+  g_autofree char *dir = g_build_filename (fixture->dir, "cli-depot", NULL);
+  g_autofree char *probe = NULL;
+  g_autofree char *err = NULL;
+  const char * const argv[] = { cli, "deposit", fixture->path, dir, NULL };
+  g_autoptr(GDir) listing = NULL;
+  guint n_files = 0;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("PREUVES_CLI is not set");
+      return;
+    }
+  attach (fixture, add_preuve (fixture, TITLE_CRASH, "C1-1.5", "Le compte rendu du conseil"), crashing);
+  probe = use_crashing_probe (fixture);
+  if (probe == NULL)
+    return;
+  run_cli (argv, 1, &err);
+  g_setenv ("PREUVES_PDF_PROBE", probe, TRUE);
+
+  g_assert_nonnull (strstr (err, "compte-rendu.pdf"));
+  g_assert_nonnull (strstr (err, TITLE_CRASH));
+  g_assert_nonnull (strstr (err, "casse.pdf"));
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -565,7 +861,12 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/export/deposit", Fixture, NULL, fixture_set_up, test_deposit, fixture_tear_down);
   g_test_add ("/export/deposit/limit", Fixture, NULL, fixture_set_up, test_deposit_limit, fixture_tear_down);
+  g_test_add ("/export/deposit/crash", Fixture, NULL, fixture_set_up, test_deposit_crash, fixture_tear_down);
+  g_test_add ("/export/deposit/timeout", Fixture, NULL, fixture_set_up, test_deposit_timeout, fixture_tear_down);
+  g_test_add ("/export/deposit/unreadable", Fixture, NULL, fixture_set_up, test_deposit_unreadable,
+              fixture_tear_down);
   g_test_add ("/export/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add ("/export/cli/crash", Fixture, NULL, fixture_set_up, test_cli_crash, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -41,7 +41,7 @@ static const PreuvesCliCommand commands[] = {
   { "merge", "FILE INCOMING [--role candidate|advisor]", N_("Merge a reviewed copy of the same portfolio (exit 2 if refused)"), preuves_cli_merge },
   { "changes", "FILE --since-review | OLD NEW [--json]", N_("List the preuves, links, documents and criteria that changed"), preuves_cli_changes },
   { "report", "FILE OUT.pdf [--include-confidential]", N_("Write the synthesis report for the jury as a PDF"), preuves_cli_report },
-  { "deposit", "FILE DIR [--limit-mb N] [--include-confidential]", N_("Write one bookmarked PDF per bloc for the deposit (exit 1 if a file is too big)"), preuves_cli_deposit },
+  { "deposit", "FILE DIR [--limit-mb N] [--include-confidential]", N_("Write one bookmarked PDF per bloc for the deposit (exit 1 if a file is too big or a document is left out)"), preuves_cli_deposit },
   { NULL, NULL, NULL, NULL }
 };
 

@@ -8,6 +8,12 @@
  * read here at all: the probe draws every page again into the bloc's file.
  * Files over the size limit are kept and said so, with the preuves that
  * weigh most: nothing is ever dropped to fit.
+ *
+ * A document that poppler cannot read is left out of its bloc's file and
+ * named, with the reason, never the whole deposit: a file the jury cannot
+ * open is no use to them. One that stops the probe itself (poppler
+ * crashed on it, or ran out of time or memory) is found by drawing each
+ * document alone, and the file is made again without it.
  */
 
 #include "config.h"
@@ -23,6 +29,7 @@
 
 #include "preuves-blob-stream.h"
 #include "preuves-deposit.h"
+#include "preuves-pdf-probe-client.h"
 #include "preuves-pdf-render-client.h"
 #include "preuves-pdf-report.h"
 #include "preuves-referentiel.h"
@@ -35,10 +42,14 @@ typedef struct
   GFile                *dir;
   guint64               limit;
   PreuvesDepositResult *result;
-  GArray               *inputs;  /* int: descriptors for the probe */
+  GArray               *inputs;  /* int: descriptors for the probe; the frame first */
   GArray               *owners;  /* int: per manifest item, the preuve's index or -1 */
   GPtrArray            *labels;  /* char *: per manifest item, what to name in a problem */
+  GArray               *stopped; /* int: per manifest item, the PreuvesPdfError of a
+                                  * document that stopped the probe, or -1 */
 } Deposit;
+
+#define FRAME_INPUT 0
 
 static void
 contribution_free (PreuvesDepositContribution *contribution)
@@ -150,6 +161,8 @@ add_item (Deposit     *deposit,
           int          owner,
           char        *label)
 {
+  int not_stopped = -1;
+
   json_builder_begin_object (items);
   json_builder_set_member_name (items, "input");
   json_builder_add_int_value (items, input);
@@ -169,6 +182,7 @@ add_item (Deposit     *deposit,
   json_builder_end_object (items);
   g_array_append_val (deposit->owners, owner);
   g_ptr_array_add (deposit->labels, label);
+  g_array_append_val (deposit->stopped, not_stopped);
 }
 
 static const char *
@@ -213,8 +227,9 @@ add_attachments (Deposit                   *deposit,
       stream = preuves_blob_stream_new (path, attachment->sha256, error);
       if (stream == NULL || (fd = stream_to_fd (stream, cancellable, error)) < 0)
         return FALSE;
+      /* TRANSLATORS: a document in the deposit's messages: "“scan.pdf” (preuve “Budget 2025”)" */
       add_item (deposit, items, add_input (deposit, fd), type, -1, -1, attachment->filename, 1, owner,
-                g_strdup_printf ("“%s” (preuve “%s”)", attachment->filename, preuve->title));
+                g_strdup_printf (_("“%s” (preuve “%s”)"), attachment->filename, preuve->title));
     }
   return TRUE;
 }
@@ -270,7 +285,42 @@ compare_contributions (gconstpointer a,
   return ca->bytes < cb->bytes ? 1 : ca->bytes > cb->bytes ? -1 : 0;
 }
 
-/* Reads the probe's answer: what each preuve weighs, what could not go in. */
+/* Why a document is not in the bloc's file. The probe's own words when
+ * poppler refused it; when it stopped the probe, words of our own: the
+ * probe's speak of checking a written document. */
+static char *
+problem_reason (PreuvesPdfError code,
+                gboolean        stopped_probe)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (stopped_probe && code == PREUVES_PDF_ERROR_TIMEOUT)
+    return g_strdup (_("Reading it took too long and was stopped. Make it lighter (smaller images, fewer pages) "
+                       "or save it again as a new file, and attach that instead."));
+  if (stopped_probe)
+    return g_strdup (_("Reading it stopped the PDF checker: the file may be damaged. Open it, save or print it "
+                       "again as a new file, and attach that instead."));
+  error = preuves_pdf_error_new (code, 0);
+  return g_strdup (error->message);
+}
+
+static void
+add_problem (Deposit         *deposit,
+             guint            item,
+             const char      *basename,
+             PreuvesPdfError  code,
+             gboolean         stopped_probe)
+{
+  g_autofree char *reason = problem_reason (code, stopped_probe);
+
+  /* TRANSLATORS: "“scan.pdf” (preuve “Budget 2025”) is not in Bloc-1-….pdf: <the reason>" */
+  g_ptr_array_add (deposit->result->problems,
+                   g_strdup_printf (_("%s is not in %s: %s"), (const char *) deposit->labels->pdata[item],
+                                    basename, reason));
+}
+
+/* Reads the probe's answer, one item for each item of the manifest that
+ * did not stop it: what each preuve weighs, what could not go in. */
 static void
 read_answer (Deposit            *deposit,
              PreuvesDepositFile *file,
@@ -281,27 +331,33 @@ read_answer (Deposit            *deposit,
   JsonArray *results = json_object_get_array_member (root, "items");
   g_autofree guint64 *bytes = g_new0 (guint64, preuves->len + 1);
   g_autofree char *basename = g_path_get_basename (file->path);
+  guint n_results = json_array_get_length (results);
 
   file->n_pages = json_object_get_int_member_with_default (root, "pages", 0);
-  for (guint i = 0; i < json_array_get_length (results) && i < deposit->owners->len; i++)
+  for (guint i = 0, j = 0; i < deposit->owners->len; i++)
     {
-      JsonObject *item = json_array_get_object_element (results, i);
+      int stopped = g_array_index (deposit->stopped, int, i);
       int owner = g_array_index (deposit->owners, int, i);
-      const char *code = item != NULL ? json_object_get_string_member_with_default (item, "error", NULL) : NULL;
+      JsonObject *item;
+      const char *code;
 
+      if (stopped >= 0)
+        {
+          add_problem (deposit, i, basename, stopped, TRUE);
+          continue;
+        }
+      if (j >= n_results)
+        break;
+      item = json_array_get_object_element (results, j++);
+      code = item != NULL ? json_object_get_string_member_with_default (item, "error", NULL) : NULL;
       if (item != NULL && owner >= 0)
         bytes[owner] += MAX (json_object_get_int_member_with_default (item, "bytes", 0), 0);
       if (code != NULL)
         {
           PreuvesPdfError error_code = PREUVES_PDF_ERROR_DAMAGED;
-          g_autoptr(GError) error = NULL;
 
           preuves_pdf_error_from_string (code, &error_code);
-          error = preuves_pdf_error_new (error_code, 0);
-          /* TRANSLATORS: "“scan.pdf” (preuve “Budget 2025”) is not in Bloc-1-….pdf: <the reason>" */
-          g_ptr_array_add (deposit->result->problems,
-                           g_strdup_printf (_("%s is not in %s: %s"), (const char *) deposit->labels->pdata[i],
-                                            basename, error->message));
+          add_problem (deposit, i, basename, error_code, FALSE);
         }
     }
   for (guint i = 0; i < preuves->len; i++)
@@ -401,6 +457,147 @@ open_part (const char  *part,
   return fd;
 }
 
+/* A manifest of @items, which it holds. */
+static JsonNode *
+manifest_new (JsonArray *items)
+{
+  JsonObject *root = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_array_member (root, "items", items);
+  json_node_take_object (node, root);
+  return node;
+}
+
+static JsonArray *
+manifest_items (JsonNode *manifest)
+{
+  return json_object_get_array_member (json_node_get_object (manifest), "items");
+}
+
+/* A probe that died (poppler crashed, or ran out of time or memory),
+ * rather than one that could not start or was cancelled. */
+static gboolean
+probe_died (const GError *error)
+{
+  return error->domain == PREUVES_PDF_ERROR && error->code != PREUVES_PDF_ERROR_NO_PROBE;
+}
+
+/* Whether the probe gets through @item on its own; what it draws is
+ * thrown away. FALSE with @error set when it does not. */
+static gboolean
+render_alone (Deposit       *deposit,
+              JsonObject    *item,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  JsonArray *items = json_array_new ();
+  g_autoptr(JsonNode) manifest = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  /* The limit of one input, as the bloc's file allows each. */
+  guint timeout_ms = 2 * preuves_pdf_probe_default_timeout_ms ();
+  int scratch = temp_fd (error);
+
+  json_array_add_object_element (items, json_object_ref (item));
+  manifest = manifest_new (items);
+  if (scratch < 0)
+    return FALSE;
+  answer = preuves_pdf_probe_render (manifest, (const int *) deposit->inputs->data, deposit->inputs->len, scratch,
+                                     timeout_ms, cancellable, error);
+  close (scratch);
+  return answer != NULL;
+}
+
+/* The probe died on the bloc's file: each document goes through it alone,
+ * and those it dies on are marked in deposit->stopped. Returns how many,
+ * or -1 with @error set when the probe cannot run at all. */
+static int
+find_stopping_documents (Deposit       *deposit,
+                         JsonNode      *manifest,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  JsonArray *items = manifest_items (manifest);
+  int found = 0;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      g_autoptr(GError) local_error = NULL;
+
+      /* The frame is ours: only the preuves' documents come from elsewhere. */
+      if (json_object_get_int_member (item, "input") == FRAME_INPUT ||
+          render_alone (deposit, item, cancellable, &local_error))
+        continue;
+      if (!probe_died (local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return -1;
+        }
+      g_array_index (deposit->stopped, int, i) = local_error->code;
+      found++;
+    }
+  return found;
+}
+
+/* Draws the items of @manifest that did not stop the probe into @out, from
+ * its start. */
+static JsonNode *
+render_kept (Deposit       *deposit,
+             JsonNode      *manifest,
+             int            out,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  JsonArray *items = manifest_items (manifest);
+  JsonArray *kept = json_array_new ();
+  g_autoptr(JsonNode) kept_manifest = NULL;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    if (g_array_index (deposit->stopped, int, i) < 0)
+      json_array_add_element (kept, json_node_copy (json_array_get_element (items, i)));
+  kept_manifest = manifest_new (kept);
+  if (ftruncate (out, 0) != 0 || lseek (out, 0, SEEK_SET) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Could not write the PDF: %s"),
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+  return preuves_pdf_probe_render (kept_manifest, (const int *) deposit->inputs->data, deposit->inputs->len, out, 0,
+                                   cancellable, error);
+}
+
+/* One document must not cost the candidate the bloc's file: when the probe
+ * dies on it, the file is made again without the documents it dies on
+ * alone. */
+static JsonNode *
+render_bloc (Deposit       *deposit,
+             JsonNode      *manifest,
+             int            out,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GError) first_error = NULL;
+  JsonNode *answer = render_kept (deposit, manifest, out, cancellable, &first_error);
+  int found;
+
+  if (answer != NULL)
+    return answer;
+  if (!probe_died (first_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return NULL;
+    }
+  found = find_stopping_documents (deposit, manifest, cancellable, error);
+  if (found == 0)
+    g_propagate_error (error, g_steal_pointer (&first_error));
+  if (found <= 0)
+    return NULL;
+  return render_kept (deposit, manifest, out, cancellable, error);
+}
+
 static PreuvesDepositFile *
 write_bloc (Deposit            *deposit,
             const PreuvesBloc  *bloc,
@@ -419,23 +616,23 @@ write_bloc (Deposit            *deposit,
   g_array_set_size (deposit->inputs, 0);
   g_array_set_size (deposit->owners, 0);
   g_ptr_array_set_size (deposit->labels, 0);
+  g_array_set_size (deposit->stopped, 0);
   if (frame == NULL || (fd = frame_fd (frame, error)) < 0)
     goto failed;
+  g_assert (deposit->inputs->len == FRAME_INPUT);
   manifest = bloc_manifest (deposit, preuves, first_pages, add_input (deposit, fd), cancellable, error);
   if (manifest == NULL)
     goto failed;
   out = open_part (part, error);
   if (out < 0)
     goto failed;
-  answer = preuves_pdf_probe_render (manifest, (const int *) deposit->inputs->data, deposit->inputs->len, out, 0,
-                                     cancellable, error);
-  if (answer == NULL && error != NULL && *error != NULL && (*error)->domain == PREUVES_PDF_ERROR &&
-      (*error)->code != PREUVES_PDF_ERROR_NO_PROBE)
+  answer = render_bloc (deposit, manifest, out, cancellable, error);
+  if (answer == NULL && error != NULL && *error != NULL && probe_died (*error))
     {
       g_autofree char *basename = g_path_get_basename (file->path);
 
-      /* The probe died on one of the bloc's documents (poppler crashed,
-       * or ran out of time or memory): say which file it was making. */
+      /* The probe died on the bloc's documents together, though no one
+       * of them stops it alone: say which file it was making. */
       g_prefix_error (error, _("%s could not be made: one of the bloc’s documents stopped the PDF checker. "), basename);
     }
   if (answer == NULL || !finish_file (file, out, part, error))
@@ -480,11 +677,12 @@ deposit_run (WriteData     *data,
              GCancellable  *cancellable,
              GError       **error)
 {
-  Deposit deposit = { data->report, data->dir, data->limit, NULL, NULL, NULL, NULL };
+  Deposit deposit = { data->report, data->dir, data->limit, NULL, NULL, NULL, NULL, NULL };
   g_autoptr(PreuvesDepositResult) result = g_new0 (PreuvesDepositResult, 1);
   g_autoptr(GArray) inputs = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) owners = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) stopped = g_array_new (FALSE, FALSE, sizeof (int));
   GPtrArray *blocs = preuves_referentiel_get_blocs (preuves_referentiel_get_default ());
 
   g_assert (error != NULL);
@@ -503,6 +701,7 @@ deposit_run (WriteData     *data,
   deposit.inputs = inputs;
   deposit.owners = owners;
   deposit.labels = labels;
+  deposit.stopped = stopped;
   if (!g_file_make_directory_with_parents (data->dir, cancellable, error))
     {
       if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_EXISTS))

@@ -22,7 +22,6 @@
 #include "preuves-pdf-report.h"
 
 #define MAX_ANSWER_BYTES    (1024 * 1024)
-#define TIMEOUT_PER_INPUT   30000
 /* preuves-pdf-probe exits with 10 + PreuvesPdfError. */
 #define EXIT_PDF_ERROR      10
 
@@ -211,7 +210,7 @@ preuves_pdf_probe_render (JsonNode      *manifest,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (timeout_ms == 0)
-    timeout_ms = TIMEOUT_PER_INPUT * (n_inputs + 1);
+    timeout_ms = preuves_pdf_probe_default_timeout_ms () * (n_inputs + 1);
   process = spawn_render (manifest, inputs, n_inputs, out_fd, timeout_ms, error);
   if (process == NULL)
     return NULL;

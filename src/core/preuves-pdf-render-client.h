@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 /* Runs preuves-pdf-probe --assemble: @manifest is described in
  * preuves-pdf-assemble.h; its item "input" i is @inputs[i], a readable
  * and seekable descriptor. The PDF is written to @out_fd. The descriptors
- * stay the caller's. @timeout_ms 0 means 30 seconds a input, plus 30.
+ * stay the caller's. @timeout_ms 0 means the probe's default limit
+ * (preuves_pdf_probe_default_timeout_ms()) for each input, plus one.
  *
  * Returns: (transfer full): the probe's answer, {"pages": n, "items":
  * [...]}. Errors are PREUVES_PDF_ERROR (timeout, damaged, no probe). */
