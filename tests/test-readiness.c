@@ -10,11 +10,11 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "french-test-util.h"
 #include "pdf-fixtures.h"
 
 #include "preuves-assessment.h"
 #include "preuves-document-check.h"
-#include "preuves-i18n.h"
 #include "preuves-portfolio.h"
 #include "preuves-readiness.h"
 #include "preuves-referentiel.h"
@@ -631,19 +631,9 @@ test_french (void)
 {
   g_autoptr(PreuvesReadinessSnapshot) snapshot = NULL;
   g_autoptr(PreuvesReadiness) readiness = NULL;
-  g_autofree char *localedir = NULL;
 
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-      g_test_trap_assert_passed ();
-      return;
-    }
-
-  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  g_setenv ("PREUVES_LOCALEDIR", localedir, TRUE);
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  preuves_i18n_init ();
+  if (!preuves_test_in_french ())
+    return;
 
   g_assert_cmpstr (preuves_readiness_state_label (PREUVES_READINESS_READY, PREUVES_READINESS_OF_BLOC), ==, "Prêt");
   g_assert_cmpstr (preuves_readiness_state_label (PREUVES_READINESS_READY, PREUVES_READINESS_OF_CERTIFICATION), ==, "Prête");

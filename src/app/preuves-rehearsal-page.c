@@ -199,7 +199,9 @@ fill_history (PreuvesRehearsalPage *self)
     {
       PreuvesRehearsal *rehearsal = g_ptr_array_index (rehearsals, i);
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (rehearsal->recorded_at / G_USEC_PER_SEC);
-      g_autofree char *date = when ? g_date_time_format (when, "%x %H:%M") : g_strdup ("");
+      /* Translators: when a rehearsal took place, see the GDateTime format
+       * codes; French uses "%d/%m/%Y %H:%M" */
+      g_autofree char *date = when ? g_date_time_format (when, _("%Y-%m-%d %H:%M")) : g_strdup ("");
       g_autofree char *presentation = preuves_format_minutes_seconds (MAX (rehearsal->presentation_seconds, 0));
       g_autofree char *exchange = preuves_format_minutes_seconds (MAX (rehearsal->exchange_seconds, 0));
       g_autofree char *subtitle = NULL;

@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
-void preuves_i18n_init (void);
+void  preuves_i18n_init             (void);
+char *preuves_i18n_format_long_date (GDateTime *when);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "preuves-assessment.h"
+#include "preuves-i18n.h"
 #include "preuves-readiness.h"
 #include "preuves-referentiel.h"
 #include "preuves-report.h"
@@ -351,8 +352,7 @@ gather_identity (PreuvesReport    *self,
   self->etablissement = g_strdup (preuves_portfolio_get_etablissement (portfolio));
   self->secteur = g_strdup (preuves_portfolio_get_secteur (portfolio));
   self->path_title = g_strdup (rules != NULL ? rules->title : "");
-  /* TRANSLATORS: the date on the report's title page, see g_date_time_format() */
-  self->date = g_date_time_format (now, _("%B %-d, %Y"));
+  self->date = preuves_i18n_format_long_date (now);
 }
 
 /**
