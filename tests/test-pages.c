@@ -580,33 +580,59 @@ test_pages_attachment_undo (void)
   destroy_window (window);
 }
 
+/* Deleting a preuve can be undone from the toast, and Undo puts the page
+ * back as it was: the preuve selected in the list and open in the editor.
+ * In a phone-sized window, the list shows meanwhile, not an empty editor. */
 static void
-test_pages_delete_undo (void)
+delete_and_undo (int width)
 {
   g_autoptr(PreuvesPortfolio) portfolio = new_portfolio ("undo.preuves");
-  GtkWidget *page = preuves_preuves_page_new ();
-  GtkWidget *window = show_in_window (page, 1200, 800);
+  PreuvesPreuvesPage *page = PREUVES_PREUVES_PAGE (preuves_preuves_page_new ());
+  GtkWidget *window = show_in_window (GTK_WIDGET (page), width, 700);
   PreuvesPreuveEditor *editor = template_child (page, PREUVES_TYPE_PREUVES_PAGE, "editor");
+  GtkSingleSelection *selection = template_child (page, PREUVES_TYPE_PREUVES_PAGE, "selection");
   GListModel *model = preuves_portfolio_get_preuves (portfolio);
-  CountWait wait = { model, 0 };
+  gboolean narrow = width <= 360;
+  CountWait wait = { model, 1 };
+  g_autoptr(GError) error = NULL;
+  PreuvesPreuve *deleted;
   GtkWidget *undo;
 
+  g_test_message ("window %d px wide", width);
+  g_assert_nonnull (preuves_portfolio_add_preuve (portfolio, "Bilan de l’année", &error));
+  g_assert_no_error (error);
+  deleted = preuves_portfolio_add_preuve (portfolio, "Compte rendu du conseil", &error);
+  g_assert_no_error (error);
   g_object_set (page, "portfolio", portfolio, NULL);
-  gtk_widget_activate_action (page, "preuves.new", NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (preuves_preuves_page_select_preuve (page, preuves_preuve_get_uuid (deleted)));
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) deleted);
+  g_assert_true (preuves_preuves_page_get_editor_shown (page) == narrow);
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
   preuves_test_spin_until (count_is, &wait);
   g_assert_null (preuves_preuve_editor_get_preuve (editor));
+  g_assert_null (gtk_single_selection_get_selected_item (selection));
+  g_assert_false (preuves_preuves_page_get_editor_shown (page));
   spin_a_while (100);
 
-  /* The toast's Undo button brings it back. */
+  /* The toast's Undo button brings it back, where it was. */
   undo = find_button_with_label (window, "_Undo");
   g_assert_nonnull (undo);
   preuves_test_click (undo);
-  wait.n = 1;
+  wait.n = 2;
   preuves_test_spin_until (count_is, &wait);
+  g_assert_true (preuves_preuve_editor_get_preuve (editor) == deleted);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) deleted);
+  g_assert_true (preuves_preuves_page_get_editor_shown (page) == narrow);
+  g_object_set (page, "portfolio", NULL, NULL);
   destroy_window (window);
+}
+
+static void
+test_pages_delete_undo (void)
+{
+  delete_and_undo (1200);
+  delete_and_undo (360);
 }
 
 static void

@@ -878,6 +878,7 @@ typedef struct
 {
   PreuvesPortfolio *portfolio;
   PreuvesPreuve    *preuve;
+  GWeakRef          editor;
 } DeleteUndo;
 
 static void
@@ -887,17 +888,26 @@ delete_undo_free (gpointer data)
 
   g_object_unref (undo->portfolio);
   g_object_unref (undo->preuve);
+  g_weak_ref_clear (&undo->editor);
   g_free (undo);
 }
 
+/* Undo puts things back as they were before the deletion: the preuve is
+ * in the editor again (and so, through the page, selected in the list). */
 static void
 delete_undo_cb (AdwToast   *toast,
                 DeleteUndo *undo)
 {
+  g_autoptr(PreuvesPreuveEditor) editor = g_weak_ref_get (&undo->editor);
   g_autoptr(GError) error = NULL;
 
   if (!preuves_portfolio_restore_preuve (undo->portfolio, undo->preuve, &error))
-    g_warning ("Could not restore the preuve: %s", error->message);
+    {
+      g_warning ("Could not restore the preuve: %s", error->message);
+      return;
+    }
+  if (editor != NULL && editor->portfolio == undo->portfolio)
+    preuves_preuve_editor_set_preuve (editor, undo->preuve);
 }
 
 static void
@@ -917,6 +927,7 @@ delete_action_cb (GtkWidget  *widget,
   undo = g_new0 (DeleteUndo, 1);
   undo->portfolio = g_object_ref (self->portfolio);
   undo->preuve = g_object_ref (self->preuve);
+  g_weak_ref_init (&undo->editor, self);
   if (!preuves_portfolio_remove_preuve (self->portfolio, self->preuve, &error))
     {
       delete_undo_free (undo);

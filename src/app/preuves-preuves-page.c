@@ -355,10 +355,49 @@ preuves_preuves_page_get_editor_shown (PreuvesPreuvesPage *self)
          adw_leaflet_get_visible_child (self->leaflet) == self->content;
 }
 
+/* Selects @preuve's row, if the filters show it, and scrolls to it. */
+static void
+select_in_list (PreuvesPreuvesPage *self,
+                PreuvesPreuve      *preuve)
+{
+  GListModel *shown = G_LIST_MODEL (self->selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(PreuvesPreuve) item = g_list_model_get_item (shown, i);
+
+      if (item == preuve)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+}
+
+/* The editor can change preuve by itself: it lets go of a deleted one, and
+ * Undo brings it back. The page follows, as it was before the deletion:
+ * folded, the list comes back rather than an empty editor, and Undo opens
+ * the preuve again, selected in the list. */
+static void
+editor_preuve_changed_cb (PreuvesPreuvesPage *self)
+{
+  PreuvesPreuve *preuve = preuves_preuve_editor_get_preuve (self->editor);
+
+  if (preuve == NULL && preuves_preuves_page_get_editor_shown (self))
+    back_clicked_cb (self);
+  else if (preuve != NULL && preuve != gtk_single_selection_get_selected_item (self->selection))
+    {
+      select_in_list (self, preuve);
+      show_content (self);
+    }
+}
+
 /**
  * preuves_preuves_page_select_preuve:
  *
- * Shows the preuve @uuid in the editor, clearing filters that hide it.
+ * Shows the preuve @uuid in the editor, and selects it in the list when
+ * the filters show it.
  * Returns: FALSE when the portfolio has no such preuve.
  */
 gboolean
@@ -366,7 +405,6 @@ preuves_preuves_page_select_preuve (PreuvesPreuvesPage *self,
                                     const char         *uuid)
 {
   PreuvesPreuve *preuve;
-  GListModel *shown = G_LIST_MODEL (self->selection);
 
   g_return_val_if_fail (PREUVES_IS_PREUVES_PAGE (self), FALSE);
 
@@ -374,13 +412,7 @@ preuves_preuves_page_select_preuve (PreuvesPreuvesPage *self,
   if (preuve == NULL)
     return FALSE;
   preuves_preuve_editor_set_preuve (self->editor, preuve);
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr(PreuvesPreuve) item = g_list_model_get_item (shown, i);
-
-      if (item == preuve)
-        gtk_single_selection_set_selected (self->selection, i);
-    }
+  select_in_list (self, preuve);
   show_content (self);
   return TRUE;
 }
@@ -664,6 +696,7 @@ preuves_preuves_page_class_init (PreuvesPreuvesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_preuve_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "preuves.new", NULL, new_action_cb);
   gtk_widget_class_install_action (widget_class, "preuves.from-files", NULL, from_files_action_cb);
