@@ -635,6 +635,83 @@ test_pages_delete_undo (void)
   delete_and_undo (360);
 }
 
+typedef struct
+{
+  PreuvesPortfolio    *portfolio;
+  GtkWidget           *window;
+  PreuvesPreuveEditor *editor;
+  PreuvesPreuve       *preuve;
+} NewPreuve;
+
+/* A preuves page in its window, on a new portfolio, with a new preuve open
+ * in the editor. */
+static void
+new_preuve_open (NewPreuve  *fixture,
+                 const char *file_name)
+{
+  GtkWidget *page = preuves_preuves_page_new ();
+
+  fixture->portfolio = new_portfolio (file_name);
+  fixture->window = show_in_window (page, 1200, 800);
+  fixture->editor = template_child (page, PREUVES_TYPE_PREUVES_PAGE, "editor");
+  g_object_set (page, "portfolio", fixture->portfolio, NULL);
+  gtk_widget_activate_action (page, "preuves.new", NULL);
+  fixture->preuve = preuves_preuve_editor_get_preuve (fixture->editor);
+  g_assert_nonnull (fixture->preuve);
+}
+
+static void
+new_preuve_close (NewPreuve *fixture)
+{
+  destroy_window (fixture->window);
+  g_object_unref (fixture->portfolio);
+}
+
+/* A date the file would refuse turns its row red and says, under the
+ * dates, what is wrong and how to write it; nothing is saved meanwhile. */
+static void
+test_pages_date_problem (void)
+{
+  NewPreuve fixture;
+  GtkWidget *start, *end, *message;
+  PreuvesPreuve *preuve;
+
+  new_preuve_open (&fixture, "dates.preuves");
+  start = template_child (fixture.editor, PREUVES_TYPE_PREUVE_EDITOR, "date_start_row");
+  end = template_child (fixture.editor, PREUVES_TYPE_PREUVE_EDITOR, "date_end_row");
+  message = template_child (fixture.editor, PREUVES_TYPE_PREUVE_EDITOR, "date_error");
+  preuve = fixture.preuve;
+  g_assert_false (gtk_widget_get_visible (message));
+
+  /* Day first, as usual in France: the message shows the date the right
+   * way round, once the typing pauses. */
+  gtk_editable_set_text (GTK_EDITABLE (start), "14/03/2025");
+  g_assert_true (gtk_widget_has_css_class (start, "error"));
+  spin_a_while (800);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==,
+                   "“14/03/2025” is not in year-month-day order. Write 2025-03-14.");
+  g_assert_null (preuves_preuve_get_date_start (preuve));
+
+  /* Both dates wrong: both are named. */
+  gtk_editable_set_text (GTK_EDITABLE (end), "juin 2025");
+  g_assert_true (gtk_widget_has_css_class (end, "error"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==,
+                   "“14/03/2025” is not in year-month-day order. Write 2025-03-14.\n"
+                   "“juin 2025” is not a date. Write it as year-month-day, for example 2025-03-14.");
+
+  /* Put right, the message goes at once and the period is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (end), "2025-06-30");
+  gtk_editable_set_text (GTK_EDITABLE (start), "2025-03-14");
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_false (gtk_widget_has_css_class (start, "error"));
+  g_assert_false (gtk_widget_has_css_class (end, "error"));
+  spin_a_while (800);
+  g_assert_cmpstr (preuves_preuve_get_date_start (preuve), ==, "2025-03-14");
+  g_assert_cmpstr (preuves_preuve_get_date_end (preuve), ==, "2025-06-30");
+  new_preuve_close (&fixture);
+}
+
 static void
 test_pages_filters (void)
 {
@@ -1026,6 +1103,7 @@ main (int   argc,
   g_test_add_func ("/pages/matrix-link", test_pages_matrix_link);
   g_test_add_func ("/pages/remarks", test_pages_remarks);
   g_test_add_func ("/pages/delete-undo", test_pages_delete_undo);
+  g_test_add_func ("/pages/date-problem", test_pages_date_problem);
   g_test_add_func ("/pages/attachment-undo", test_pages_attachment_undo);
   g_test_add_func ("/pages/filters", test_pages_filters);
   g_test_add_func ("/pages/rehearsal", test_pages_rehearsal);

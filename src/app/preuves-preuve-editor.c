@@ -35,6 +35,7 @@ struct _PreuvesPreuveEditor
   AdwComboRow      *kind_row;
   AdwEntryRow      *date_start_row;
   AdwEntryRow      *date_end_row;
+  GtkLabel         *date_error;
   GtkSwitch        *confidential_switch;
   GtkTextView      *situation_view;
   GtkListBox       *attachments_list;
@@ -59,6 +60,8 @@ G_DEFINE_FINAL_TYPE (PreuvesPreuveEditor, preuves_preuve_editor, ADW_TYPE_BIN)
 static GParamSpec *properties[N_PROPS];
 
 static void rebuild_links (PreuvesPreuveEditor *self);
+static void update_date_problems (PreuvesPreuveEditor *self,
+                                  gboolean             now);
 
 static const char *
 kind_label (const char *kind)
@@ -188,6 +191,7 @@ save_cb (gpointer user_data)
   PreuvesPreuveEditor *self = user_data;
 
   self->save_id = 0;
+  update_date_problems (self, TRUE);
   preuves_preuve_editor_save (self);
   return G_SOURCE_REMOVE;
 }
@@ -219,11 +223,77 @@ title_changed_cb (PreuvesPreuveEditor *self)
   schedule_save (self);
 }
 
+/* A date written day first, as is usual in France ("14/03/2025",
+ * "14.03.2025"), in the year-month-day form the file takes; else NULL. */
+static char *
+day_first_to_iso (const char *text)
+{
+  unsigned day, month, year;
+  char separator, separator2, end;
+
+  if (sscanf (text, "%2u%c%2u%c%4u%c", &day, &separator, &month, &separator2, &year, &end) != 5 ||
+      separator != separator2 || strchr ("/.-", separator) == NULL || year < 1000 ||
+      !g_date_valid_dmy (day, month, year))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+}
+
+/* What is wrong with the date in @row and how to write it; NULL when the
+ * row is empty or holds a date. */
+static char *
+date_problem (AdwEntryRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *iso = NULL;
+
+  if (date_entry_ok (row))
+    return NULL;
+  iso = day_first_to_iso (text);
+  if (iso != NULL)
+    /* Translators: the first %s is the date as typed, "14/03/2025"; the
+     * second is the same date as it must be written, "2025-03-14". */
+    return g_strdup_printf (_("“%s” is not in year-month-day order. Write %s."), text, iso);
+  return g_strdup_printf (_("“%s” is not a date. Write it as year-month-day, for example 2025-03-14."), text);
+}
+
+static void
+set_date_row_invalid (AdwEntryRow *row,
+                      gboolean     invalid)
+{
+  set_row_error (GTK_WIDGET (row), invalid);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+}
+
+/* The rows turn red at once, but while the user types the message under
+ * them waits for a pause (@now FALSE): it would otherwise come and go at
+ * each keystroke of a date being written. It goes as soon as all is well. */
+static void
+update_date_problems (PreuvesPreuveEditor *self,
+                      gboolean             now)
+{
+  g_autofree char *start = date_problem (self->date_start_row);
+  g_autofree char *end = date_problem (self->date_end_row);
+  g_autofree char *message = NULL;
+
+  set_date_row_invalid (self->date_start_row, start != NULL);
+  set_date_row_invalid (self->date_end_row, end != NULL);
+  if (start == NULL && end == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
+      return;
+    }
+  if (!now && !gtk_widget_get_visible (GTK_WIDGET (self->date_error)))
+    return;
+  message = start != NULL && end != NULL ? g_strjoin ("\n", start, end, NULL) : g_strdup (start ?: end);
+  gtk_label_set_text (self->date_error, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->date_error), TRUE);
+}
+
 static void
 date_changed_cb (PreuvesPreuveEditor *self)
 {
-  set_row_error (GTK_WIDGET (self->date_start_row), !date_entry_ok (self->date_start_row));
-  set_row_error (GTK_WIDGET (self->date_end_row), !date_entry_ok (self->date_end_row));
+  update_date_problems (self, self->loading);
   schedule_save (self);
 }
 
@@ -1024,6 +1094,7 @@ preuves_preuve_editor_class_init (PreuvesPreuveEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, date_start_row);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, date_end_row);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, date_error);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, confidential_switch);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, situation_view);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuveEditor, attachments_list);
