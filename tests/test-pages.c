@@ -712,6 +712,72 @@ test_pages_date_problem (void)
   new_preuve_close (&fixture);
 }
 
+static gboolean
+has_link (PreuvesPortfolio *portfolio,
+          PreuvesPreuve    *preuve,
+          const char       *sc_id)
+{
+  g_autoptr(GListModel) links = preuves_portfolio_list_links_for_preuve (portfolio, preuve);
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(PreuvesLink) link = g_list_model_get_item (links, i);
+
+      if (g_str_equal (preuves_link_get_sous_competence_id (link), sc_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Enter in the sous-compétence search picks the first one it leaves, as a
+ * click would, and the list shows which; one already proved is skipped. */
+static void
+test_pages_sous_competence_enter (void)
+{
+  NewPreuve fixture;
+  PreuvesPortfolio *portfolio;
+  PreuvesPreuveEditor *editor;
+  GtkWidget *search, *popover, *add;
+  GtkListBox *list;
+  PreuvesPreuve *preuve;
+
+  new_preuve_open (&fixture, "enter.preuves");
+  portfolio = fixture.portfolio;
+  editor = fixture.editor;
+  preuve = fixture.preuve;
+  search = template_child (editor, PREUVES_TYPE_PREUVE_EDITOR, "sc_search");
+  popover = template_child (editor, PREUVES_TYPE_PREUVE_EDITOR, "add_link_popover");
+  add = gtk_widget_get_parent (popover);
+  list = template_child (editor, PREUVES_TYPE_PREUVE_EDITOR, "sc_list");
+  g_assert_true (GTK_IS_MENU_BUTTON (add));
+
+  /* "C1-2.6" is the official code of two sous-compétences. Enter right
+   * after typing, before the list is filtered. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (add));
+  preuves_test_spin_until ((PreuvesTestCondition) gtk_widget_get_mapped, search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "C1-2.6");
+  g_signal_emit_by_name (search, "activate");
+  g_assert_true (has_link (portfolio, preuve, "C1-2a.6"));
+  g_assert_false (has_link (portfolio, preuve, "C1-2b.6"));
+  preuves_test_spin_until (is_hidden, popover);
+
+  /* The list shows what Enter picks now. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (add));
+  preuves_test_spin_until ((PreuvesTestCondition) gtk_widget_get_mapped, search);
+  g_assert_true (gtk_list_box_get_selected_row (list) == find_sous_competence_row (editor, "C1-2b.6"));
+  g_signal_emit_by_name (search, "activate");
+  g_assert_true (has_link (portfolio, preuve, "C1-2b.6"));
+  g_assert_null (gtk_list_box_get_selected_row (list));
+
+  /* Nothing left to pick: Enter does nothing. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (add));
+  preuves_test_spin_until ((PreuvesTestCondition) gtk_widget_get_mapped, search);
+  g_signal_emit_by_name (search, "activate");
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (add));
+  new_preuve_close (&fixture);
+}
+
 static void
 test_pages_filters (void)
 {
@@ -1104,6 +1170,7 @@ main (int   argc,
   g_test_add_func ("/pages/remarks", test_pages_remarks);
   g_test_add_func ("/pages/delete-undo", test_pages_delete_undo);
   g_test_add_func ("/pages/date-problem", test_pages_date_problem);
+  g_test_add_func ("/pages/sous-competence-enter", test_pages_sous_competence_enter);
   g_test_add_func ("/pages/attachment-undo", test_pages_attachment_undo);
   g_test_add_func ("/pages/filters", test_pages_filters);
   g_test_add_func ("/pages/rehearsal", test_pages_rehearsal);

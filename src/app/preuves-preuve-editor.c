@@ -62,6 +62,7 @@ static GParamSpec *properties[N_PROPS];
 static void rebuild_links (PreuvesPreuveEditor *self);
 static void update_date_problems (PreuvesPreuveEditor *self,
                                   gboolean             now);
+static void select_first_sc_match (PreuvesPreuveEditor *self);
 
 static const char *
 kind_label (const char *kind)
@@ -772,6 +773,7 @@ update_sc_rows (PreuvesPreuveEditor *self)
 
       gtk_widget_set_sensitive (row, find_link_row (self, sc->id) == NULL);
     }
+  select_first_sc_match (self);
 }
 
 /* Rebuilding rows would steal the focus from a justification being typed:
@@ -850,10 +852,53 @@ sc_filter_func (GtkListBoxRow *row,
   return strstr (haystack, needle) != NULL;
 }
 
+/* The first sous-compétence the search leaves that can still be picked;
+ * none while the search is empty. It asks the filter itself: the list is
+ * filtered only after a pause in typing. */
+static GtkListBoxRow *
+first_sc_match (PreuvesPreuveEditor *self)
+{
+  if (gtk_editable_get_text (GTK_EDITABLE (self->sc_search))[0] == '\0')
+    return NULL;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sc_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_sensitive (row) &&
+        sc_filter_func (GTK_LIST_BOX_ROW (row), self))
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+/* The list shows the first match selected: it is what Enter picks. */
+static void
+select_first_sc_match (PreuvesPreuveEditor *self)
+{
+  GtkListBoxRow *first = first_sc_match (self);
+
+  if (first != NULL)
+    gtk_list_box_select_row (self->sc_list, first);
+  else
+    gtk_list_box_unselect_all (self->sc_list);
+}
+
 static void
 sc_search_changed_cb (PreuvesPreuveEditor *self)
 {
   gtk_list_box_invalidate_filter (self->sc_list);
+  select_first_sc_match (self);
+}
+
+/* Enter picks the first match, as a click on it would, like the searches
+ * of GNOME Settings and the Shell. */
+static void
+sc_search_activate_cb (PreuvesPreuveEditor *self)
+{
+  GtkListBoxRow *first = first_sc_match (self);
+
+  if (first != NULL)
+    sc_row_activated_cb (self, first);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self->sc_search));
 }
 
 static void
@@ -1111,6 +1156,7 @@ preuves_preuve_editor_class_init (PreuvesPreuveEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, confidential_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, attach_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, sc_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sc_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, sc_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action_cb);
