@@ -778,6 +778,89 @@ test_pages_sous_competence_enter (void)
   new_preuve_close (&fixture);
 }
 
+static gboolean
+is_shown_toast (GtkWidget  *widget,
+                const char *unused)
+{
+  return g_str_equal (gtk_widget_get_css_name (widget), "toast") && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+toast_shown (gpointer window)
+{
+  return find_widget (window, is_shown_toast, NULL) != NULL;
+}
+
+static void
+assert_clear_of (GtkWidget             *window,
+                 GtkWidget             *widget,
+                 const graphene_rect_t *toast)
+{
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  g_assert_false (graphene_rect_intersection (&bounds, toast, NULL));
+}
+
+/* A toast never hides the main actions of the list, from a phone-sized
+ * window to a wide one where, as in the app, the window's own sidebar
+ * comes first and the toast, centred in the window, is over the list.
+ * And the list, actions and filters fit the phone-sized one. */
+static void
+test_pages_toast_clear_of_actions (void)
+{
+  static const struct { int width; int sidebar; } sizes[] = { { 360, 0 }, { 800, 0 }, { 1280, 281 } };
+  g_autoptr(PreuvesPortfolio) portfolio = new_portfolio ("toast.preuves");
+  g_autoptr(GError) error = NULL;
+  PreuvesPreuve *preuve = preuves_portfolio_add_preuve (portfolio, "Bilan de l’année", &error);
+  const char *why[] = { "Le bilan que j’ai rédigé.", "Les chiffres que j’ai réunis.", "" };
+
+  /* A long line under the title: "Proves 3 sous-compétences, 1 without
+   * justification". */
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (why); i++)
+    {
+      g_autofree char *sc_id = g_strdup_printf ("C1-1.%u", i + 1);
+      g_autoptr(PreuvesLink) link = preuves_portfolio_link (portfolio, preuve, sc_id, why[i], &error);
+
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      GtkWidget *page = preuves_preuves_page_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *sidebar = gtk_label_new (NULL);
+      GtkWidget *window;
+      AdwToast *toast = adw_toast_new ("“Diagnostic des besoins de formation du lycée 2025” deleted");
+      graphene_rect_t bounds;
+
+      g_test_message ("window %d px wide", sizes[i].width);
+      gtk_widget_set_size_request (sidebar, sizes[i].sidebar, -1);
+      gtk_widget_set_visible (sidebar, sizes[i].sidebar > 0);
+      gtk_widget_set_hexpand (page, TRUE);
+      gtk_box_append (GTK_BOX (box), sidebar);
+      gtk_box_append (GTK_BOX (box), page);
+      window = show_in_window (box, sizes[i].width, 640);
+      g_object_set (page, "portfolio", portfolio, NULL);
+      adw_toast_set_button_label (toast, "_Undo");
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (gtk_window_get_child (GTK_WINDOW (window))), g_object_ref (toast));
+      preuves_test_spin_until (toast_shown, window);
+      /* Done moving in. */
+      spin_a_while (500);
+      assert_fits_narrow (page);
+      g_assert_true (gtk_widget_compute_bounds (find_widget (window, is_shown_toast, NULL), window, &bounds));
+      assert_clear_of (window, find_button_with_label (page, "_New Preuve"), &bounds);
+      assert_clear_of (window, find_button_with_label (page, "_From Files…"), &bounds);
+      adw_toast_dismiss (toast);
+      g_object_unref (toast);
+      g_object_set (page, "portfolio", NULL, NULL);
+      destroy_window (window);
+    }
+}
+
 static void
 test_pages_filters (void)
 {
@@ -1171,6 +1254,7 @@ main (int   argc,
   g_test_add_func ("/pages/delete-undo", test_pages_delete_undo);
   g_test_add_func ("/pages/date-problem", test_pages_date_problem);
   g_test_add_func ("/pages/sous-competence-enter", test_pages_sous_competence_enter);
+  g_test_add_func ("/pages/toast-clear-of-actions", test_pages_toast_clear_of_actions);
   g_test_add_func ("/pages/attachment-undo", test_pages_attachment_undo);
   g_test_add_func ("/pages/filters", test_pages_filters);
   g_test_add_func ("/pages/rehearsal", test_pages_rehearsal);

@@ -36,6 +36,8 @@ struct _PreuvesPreuvesPage
   GtkSingleSelection  *selection;
   GtkFilterListModel  *filter_model;
   GtkButton           *back_button;
+  GtkButton           *new_button;
+  GtkButton           *from_files_button;
   PreuvesPreuveEditor *editor;
 };
 
@@ -198,6 +200,10 @@ item_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  /* It says what is missing, so it wraps rather than being cut; and a
+   * long one must not widen the list past a phone-sized window. */
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_set_hexpand (labels, TRUE);
@@ -565,6 +571,52 @@ fill_scopes (PreuvesPreuvesPage *self)
   gtk_drop_down_set_model (self->bloc_dropdown, G_LIST_MODEL (labels));
 }
 
+static void
+filter_label_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+filter_label_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* A filter shows its choice in a label that can shrink, so that the row of
+ * filters fits a phone-sized window in French too; the list it drops down
+ * keeps the default rows, whole and with the check mark. */
+static void
+shrink_filter_label (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_assert (gtk_drop_down_get_factory (dropdown) != NULL);
+  gtk_drop_down_set_list_factory (dropdown, gtk_drop_down_get_factory (dropdown));
+  g_signal_connect (factory, "setup", G_CALLBACK (filter_label_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (filter_label_bind_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, factory);
+}
+
+/* At the width of a phone, in French, the label wraps rather than widen
+ * the page past the window. */
+static void
+wrap_button_label (GtkButton *button)
+{
+  GtkWidget *label = gtk_button_get_child (button);
+
+  g_assert (GTK_IS_LABEL (label));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+}
+
 /**
  * preuves_preuves_page_set_filter:
  * @bloc_or_competence: (nullable): "B2", "C1-2a", or NULL for all
@@ -686,6 +738,8 @@ preuves_preuves_page_class_init (PreuvesPreuvesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, selection);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, from_files_button);
   gtk_widget_class_bind_template_child (widget_class, PreuvesPreuvesPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_setup_cb);
@@ -715,6 +769,10 @@ preuves_preuves_page_init (PreuvesPreuvesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   fill_scopes (self);
+  shrink_filter_label (self->bloc_dropdown);
+  shrink_filter_label (self->state_dropdown);
+  wrap_button_label (self->new_button);
+  wrap_button_label (self->from_files_button);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_list_stack), self);
