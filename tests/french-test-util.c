@@ -16,7 +16,8 @@ preuves_test_in_french (void)
 
   if (!g_test_subprocess ())
     {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      /* The child's messages go with the test's: a failure in French says why. */
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
       g_test_trap_assert_passed ();
       return FALSE;
     }

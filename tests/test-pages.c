@@ -20,6 +20,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "french-test-util.h"
 #include "gui-test-util.h"
 #include "pdf-fixtures.h"
 #include "preuves-assessment.h"
@@ -221,16 +222,13 @@ static const PageSpec all_pages[] = {
   { "preuves", build_preuves, NULL },
   { "matrix", build_matrix, NULL },
   { "rehearsal-bloc2", preuves_rehearsal_page_new, "bloc2" },
+  { "rehearsal-bloc3", preuves_rehearsal_page_new, "bloc3" },
   { "rehearsal-finale", preuves_rehearsal_page_new, "finale" },
 };
 
-/* Every page builds from its template, shows a portfolio, and lets go of
- * it: a broken .ui or a leaked reference fails here. */
 static void
-test_pages_build (void)
+build_every_page (PreuvesPortfolio *portfolio)
 {
-  g_autoptr(PreuvesPortfolio) portfolio = new_portfolio ("build.preuves");
-
   for (guint i = 0; i < G_N_ELEMENTS (all_pages); i++)
     {
       GtkWidget *page = all_pages[i].build (all_pages[i].arg);
@@ -244,6 +242,16 @@ test_pages_build (void)
       g_object_set (page, "portfolio", NULL, NULL);
       destroy_window (window);
     }
+}
+
+/* Every page builds from its template, shows a portfolio, and lets go of
+ * it: a broken .ui or a leaked reference fails here. */
+static void
+test_pages_build (void)
+{
+  g_autoptr(PreuvesPortfolio) portfolio = new_portfolio ("build.preuves");
+
+  build_every_page (portfolio);
   /* Only the test holds the portfolio now. */
   g_assert_finalize_object (g_steal_pointer (&portfolio));
 }
@@ -1225,6 +1233,61 @@ test_pages_screenshots (void)
 #undef SHOT
 }
 
+/* French labels run longer than English ones: every page, and a bloc page
+ * with its written document checked, still fit 360 px. */
+static void
+test_pages_narrow_french (void)
+{
+  g_autoptr(PreuvesPortfolio) portfolio = NULL;
+  g_autoptr(GFile) pdf = NULL;
+  GtkWidget *page, *window, *panel;
+
+  if (!preuves_test_in_french ())
+    return;
+
+  portfolio = new_portfolio ("narrow-fr.preuves");
+  build_every_page (portfolio);
+
+  page = preuves_bloc_page_new ("B1");
+  window = show_in_window (page, 1000, 700);
+  panel = template_child (page, PREUVES_TYPE_BLOC_PAGE, "epreuve_panel");
+  pdf = make_pdf ("diagnostic-fr.pdf", 22, 18);
+  g_object_set (page, "portfolio", portfolio, NULL);
+  preuves_bloc_page_attach_document (PREUVES_BLOC_PAGE (page), pdf);
+  preuves_test_spin_until ((PreuvesTestCondition) gtk_widget_get_sensitive,
+                           template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "document_button"));
+  g_assert_true (gtk_widget_get_visible (template_child (panel, PREUVES_TYPE_EPREUVE_PANEL, "annex_row")));
+  spin_a_while (300);
+  assert_fits_narrow (page);
+  destroy_window (window);
+}
+
+/* A VAE has no épreuve finale to rehearse: the page, opened on it, shows
+ * the first oral of the path, the one its dropdown names. */
+static void
+test_pages_rehearsal_vae (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "vae.preuves", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreuvesPortfolio) portfolio = NULL;
+  GtkWidget *page = preuves_rehearsal_page_new ("finale");
+  GtkWidget *window = show_in_window (page, 900, 700);
+
+  g_unlink (path);
+  portfolio = preuves_portfolio_create (file, "Camille Martin", PREUVES_PATH_VAE, &error);
+  g_assert_no_error (error);
+  g_object_set (page, "portfolio", portfolio, NULL);
+  g_assert_cmpstr (preuves_rehearsal_page_get_epreuve_id (PREUVES_REHEARSAL_PAGE (page)), ==, "bloc2");
+  g_assert_cmpuint (gtk_drop_down_get_selected (template_child (page, PREUVES_TYPE_REHEARSAL_PAGE, "epreuve_dropdown")), ==, 0);
+  g_assert_true (g_str_has_prefix (label_text (page, PREUVES_TYPE_REHEARSAL_PAGE, "durations_label"), "Oral of Bloc 2"));
+
+  /* The window's sidebar asks for the épreuve finale: same answer. */
+  preuves_rehearsal_page_set_epreuve_id (PREUVES_REHEARSAL_PAGE (page), "finale");
+  g_assert_cmpstr (preuves_rehearsal_page_get_epreuve_id (PREUVES_REHEARSAL_PAGE (page)), ==, "bloc2");
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1247,6 +1310,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/pages/build", test_pages_build);
+  g_test_add_func ("/pages/narrow-french", test_pages_narrow_french);
   g_test_add_func ("/pages/bloc-duplicate-code", test_pages_bloc_duplicate_code);
   g_test_add_func ("/pages/preuve-journey", test_pages_preuve_journey);
   g_test_add_func ("/pages/matrix-link", test_pages_matrix_link);
@@ -1258,6 +1322,7 @@ main (int   argc,
   g_test_add_func ("/pages/attachment-undo", test_pages_attachment_undo);
   g_test_add_func ("/pages/filters", test_pages_filters);
   g_test_add_func ("/pages/rehearsal", test_pages_rehearsal);
+  g_test_add_func ("/pages/rehearsal-vae", test_pages_rehearsal_vae);
   g_test_add_func ("/pages/document", test_pages_document);
   g_test_add_func ("/pages/thumbnails", test_pages_thumbnails);
   g_test_add_func ("/pages/screenshots", test_pages_screenshots);

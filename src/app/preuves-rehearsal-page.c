@@ -313,7 +313,9 @@ portfolio_changed_cb (PreuvesPortfolio     *portfolio,
 }
 
 /* The dropdown shows the épreuve being rehearsed; it stays on the last one
- * chosen while the sidebar comes and goes. */
+ * chosen while the sidebar comes and goes. An épreuve the portfolio's path
+ * does not have (the épreuve finale, for a VAE) gives way to the path's
+ * first oral, so that the page never times one oral while naming another. */
 static void
 select_oral (PreuvesRehearsalPage *self)
 {
@@ -324,6 +326,8 @@ select_oral (PreuvesRehearsalPage *self)
           gtk_drop_down_set_selected (self->epreuve_dropdown, i);
         return;
       }
+  if (self->oral_ids->len > 0)
+    preuves_rehearsal_page_set_epreuve_id (self, g_ptr_array_index (self->oral_ids, 0));
 }
 
 static void
