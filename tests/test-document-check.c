@@ -7,13 +7,16 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include "pdf-fixtures.h"
 #include "preuves-assessment.h"
 #include "preuves-document-check.h"
+#include "preuves-pdf-analysis.h"
 #include "preuves-pdf-report.h"
+#include "preuves-portfolio-file.h"
 #include "preuves-portfolio.h"
 #include "preuves-readiness.h"
 #include "preuves-referentiel.h"
@@ -572,6 +575,204 @@ test_good_replaces_with_one_run (Fixture       *fixture,
   g_assert_cmpint (again->pages_counted, ==, 17);
 }
 
+static PreuvesWrittenDocument *
+attach (Fixture *fixture,
+        GFile   *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  PreuvesWrittenDocument *document;
+
+  document = preuves_document_check_attach (fixture->portfolio, "bloc1", pdf, NULL, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+reopen (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  preuves_portfolio_close (fixture->portfolio);
+  g_assert_finalize_object (fixture->portfolio);
+  fixture->portfolio = preuves_portfolio_open (fixture->file, &error);
+  g_assert_no_error (error);
+}
+
+/* One integer @sql reads from the portfolio file at @file, or -1. */
+static gint64
+query_file (GFile      *file,
+            const char *sql)
+{
+  g_autofree char *path = g_file_get_path (file);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* Whether the file at @file keeps a page check for @sha256. */
+static gboolean
+keeps_check_of (GFile      *file,
+                const char *sha256)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM page_check WHERE sha256 = '%s'", sha256);
+
+  return query_file (file, sql) == 1;
+}
+
+static void
+assert_manual_start (const PreuvesWrittenDocument *document,
+                     int                           page,
+                     int                           pages_counted)
+{
+  g_assert_cmpint (document->manual_annex_start, ==, page);
+  g_assert_cmpint (document->annex_method, ==, PREUVES_ANNEX_METHOD_MANUAL);
+  g_assert_cmpint (document->pages_counted, ==, pages_counted);
+}
+
+static void
+assert_found_start (const PreuvesWrittenDocument *document,
+                    int                           pages_counted)
+{
+  g_assert_cmpint (document->manual_annex_start, <=, 0);
+  g_assert_cmpint (document->annex_method, ==, PREUVES_ANNEX_METHOD_HEADING);
+  g_assert_cmpint (document->pages_counted, ==, pages_counted);
+}
+
+/* A replaced by B, then by A again: A's check and the annex start set by
+ * hand on A's pages come back without the probe; B never gets A's start,
+ * and keeps its own check. So in the file too. */
+static void
+test_back_to_previous_bytes (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *log = g_build_filename (fixture->dir, "runs.log", NULL);
+  g_autoptr(GFile) a = make_document (fixture, "a.pdf", 22, 18);
+  g_autoptr(GFile) b = make_document (fixture, "b.pdf", 20, 17);
+  g_autoptr(PreuvesWrittenDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  use_counting_probe (fixture, log);
+  document = attach (fixture, a);
+  g_assert_true (preuves_document_check_set_annex_start (fixture->portfolio, "bloc1", 19, &error));
+  g_assert_no_error (error);
+
+  g_clear_pointer (&document, preuves_written_document_free);
+  document = attach (fixture, b);
+  assert_found_start (document, 16);
+  g_assert_cmpuint (count_runs (log), ==, 2);
+
+  g_clear_pointer (&document, preuves_written_document_free);
+  document = attach (fixture, a);
+  g_assert_cmpuint (count_runs (log), ==, 2);
+  g_assert_cmpstr (document->filename, ==, "a.pdf");
+  g_assert_cmpint (document->pages_total, ==, 22);
+  assert_manual_start (document, 19, 18);
+
+  g_clear_pointer (&document, preuves_written_document_free);
+  document = attach (fixture, b);
+  assert_found_start (document, 16);
+
+  reopen (fixture);
+  g_clear_pointer (&document, preuves_written_document_free);
+  document = attach (fixture, a);
+  assert_manual_start (document, 19, 18);
+  reopen (fixture);
+  g_clear_pointer (&document, preuves_written_document_free);
+  document = preuves_document_check_run (fixture->portfolio, "bloc1", NULL, &error);
+  g_assert_no_error (error);
+  assert_manual_start (document, 19, 18);
+  g_assert_cmpuint (count_runs (log), ==, 2);
+  assert_document_reason (fixture, "bloc1", NULL, NULL);
+}
+
+/* A check kept by content is a trace of the bytes it was made on: purging
+ * the deleted content forgets those of replaced bytes, and a copy for
+ * someone else never carries them. */
+static void
+test_copy_forgets_replaced_bytes (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GFile) a = make_document (fixture, "a.pdf", 22, 18);
+  g_autoptr(GFile) b = make_document (fixture, "b.pdf", 20, 17);
+  g_autoptr(GFile) copy = g_file_new_build_filename (fixture->dir, "copie.preuves", NULL);
+  g_autoptr(PreuvesWrittenDocument) first = NULL;
+  g_autoptr(PreuvesWrittenDocument) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first = attach (fixture, a);
+  second = attach (fixture, b);
+  g_assert_true (keeps_check_of (fixture->file, first->sha256));
+
+  g_assert_true (preuves_portfolio_file_save_copy (fixture->file, copy, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (keeps_check_of (copy, first->sha256));
+  g_assert_true (keeps_check_of (copy, second->sha256));
+  g_assert_true (keeps_check_of (fixture->file, first->sha256));
+
+  g_assert_true (preuves_portfolio_purge_deleted (fixture->portfolio, &error));
+  g_assert_no_error (error);
+  g_assert_false (keeps_check_of (fixture->file, first->sha256));
+  g_assert_true (keeps_check_of (fixture->file, second->sha256));
+}
+
+/* A file from the version before page_check: opening it adds the table,
+ * with the annex start set by hand on its document; its check, made by
+ * an older annex detection, is made again once, and then kept. */
+static void
+test_v2_file_migrates (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *log = g_build_filename (fixture->dir, "runs.log", NULL);
+  g_autofree char *path = g_file_get_path (fixture->file);
+  g_autoptr(GFile) a = make_document (fixture, "a.pdf", 22, 18);
+  g_autoptr(GFile) b = make_document (fixture, "b.pdf", 20, 17);
+  g_autoptr(PreuvesWrittenDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  document = attach (fixture, a);
+  g_assert_true (preuves_document_check_set_annex_start (fixture->portfolio, "bloc1", 19, &error));
+  g_assert_no_error (error);
+  preuves_portfolio_close (fixture->portfolio);
+  g_assert_finalize_object (fixture->portfolio);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE page_check; PRAGMA user_version = 2;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  use_counting_probe (fixture, log);
+  fixture->portfolio = preuves_portfolio_open (fixture->file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_file (fixture->file, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_file (fixture->file, "SELECT count(*) FROM page_check WHERE analysis = 0"), ==, 1);
+
+  g_clear_pointer (&document, preuves_written_document_free);
+  document = preuves_document_check_run (fixture->portfolio, "bloc1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_runs (log), ==, 1);
+  assert_manual_start (document, 19, 18);
+  g_assert_cmpint (query_file (fixture->file, "SELECT analysis FROM page_check"), ==, PREUVES_PDF_ANALYSIS_VERSION);
+
+  g_clear_pointer (&document, preuves_written_document_free);
+  document = preuves_document_check_run (fixture->portfolio, "bloc1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_runs (log), ==, 1);
+
+  g_clear_pointer (&document, preuves_written_document_free);
+  document = attach (fixture, b);
+  g_clear_pointer (&document, preuves_written_document_free);
+  document = attach (fixture, a);
+  g_assert_cmpuint (count_runs (log), ==, 2);
+  assert_manual_start (document, 19, 18);
+}
+
 /* Runs `preuves-cli document` on the fixture's file; returns its exit
  * status and what it printed on stderr. */
 static int
@@ -629,6 +830,12 @@ main (int    argc,
   g_test_add ("/document-check/unusable-first", Fixture, NULL, fixture_set_up, test_unusable_first, fixture_tear_down);
   g_test_add ("/document-check/good-replaces-with-one-run", Fixture, NULL, fixture_set_up,
               test_good_replaces_with_one_run, fixture_tear_down);
+  g_test_add ("/document-check/back-to-previous-bytes", Fixture, NULL, fixture_set_up,
+              test_back_to_previous_bytes, fixture_tear_down);
+  g_test_add ("/document-check/copy-forgets-replaced-bytes", Fixture, NULL, fixture_set_up,
+              test_copy_forgets_replaced_bytes, fixture_tear_down);
+  g_test_add ("/document-check/v2-file-migrates", Fixture, NULL, fixture_set_up,
+              test_v2_file_migrates, fixture_tear_down);
   g_test_add ("/document-check/cli-keeps-previous", Fixture, NULL, fixture_set_up, test_cli_keeps_previous,
               fixture_tear_down);
 

@@ -433,7 +433,8 @@ test_refuse_unknown_version (Fixture       *fixture,
 }
 
 /* A file of an older version is held against the allow-list of its own
- * version: what a later version added is as foreign to it as a trigger. */
+ * version: what a later version added (the review baseline of version 2,
+ * the page checks of version 3) is as foreign to it as a trigger. */
 static void
 test_refuse_v1_extras (Fixture       *fixture,
                        gconstpointer  data)
@@ -448,7 +449,9 @@ test_refuse_v1_extras (Fixture       *fixture,
     { "CREATE TABLE notes (text TEXT);", "table “notes”" },
     { "CREATE INDEX spy ON preuve (title, situation);", "index “spy”" },
   };
-  g_autofree char *relabelled = tampered_copy (fixture, "current-as-v1.preuves", "PRAGMA user_version = 1;");
+  g_autofree char *relabelled = tampered_copy (fixture, "current-as-v1.preuves",
+                                               "DROP TABLE page_check; PRAGMA user_version = 1;");
+  g_autofree char *relabelled_v2 = tampered_copy (fixture, "current-as-v2.preuves", "PRAGMA user_version = 2;");
 
   for (guint i = 0; i < G_N_ELEMENTS (extras); i++)
     {
@@ -461,6 +464,8 @@ test_refuse_v1_extras (Fixture       *fixture,
     }
   assert_refused (fixture, relabelled, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_UNSAFE,
                   "review_baseline");
+  assert_refused (fixture, relabelled_v2, PREUVES_PORTFOLIO_FILE_ERROR, PREUVES_PORTFOLIO_FILE_ERROR_UNSAFE,
+                  "page_check");
 }
 
 static void

@@ -495,7 +495,8 @@ test_migration_to_v2 (Fixture       *fixture,
   preuves_portfolio_close (portfolio);
   g_clear_object (&portfolio);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE review_baseline; PRAGMA user_version = 1;",
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE review_baseline; DROP TABLE page_check;"
+                                     " PRAGMA user_version = 1;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -505,7 +506,7 @@ test_migration_to_v2 (Fixture       *fixture,
   g_assert_cmpint (summary.schema_version, ==, 1);
 
   portfolio = open_as (file, PREUVES_ROLE_ADVISOR, "Dominique Conseil");
-  g_assert_cmpint (count (file, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (count (file, "PRAGMA user_version"), ==, PREUVES_SCHEMA_VERSION);
   g_assert_cmpint (count (file, "SELECT count(*) FROM preuve"), ==, 3);
   g_assert_true (preuves_portfolio_record_review (portfolio, &error));
   g_assert_no_error (error);

@@ -10,9 +10,12 @@
 
 #include "preuves-blob-store.h"
 #include "preuves-document-check.h"
+#include "preuves-pdf-analysis.h"
 #include "preuves-pdf-probe-client.h"
 #include "preuves-portfolio-private.h"
 #include "preuves-referentiel.h"
+#include "preuves-review.h"
+#include "preuves-schema.h"
 #include "preuves-sync-wait.h"
 
 /* Everything below runs on the portfolio's thread: the slow parts run
@@ -99,38 +102,167 @@ is_checked (const PreuvesWrittenDocument *document)
   return document->checked_sha256 != NULL && g_str_equal (document->checked_sha256, document->sha256);
 }
 
-/* The same bytes may have been checked before, under another épreuve or
- * before the document was removed and added again: the result only depends
- * on the bytes, so reuse it. */
+/* Checks by content -----------------------------------------------------------
+ *
+ * A check only depends on the bytes (and on the version of the annex
+ * detection), so page_check keeps it by SHA-256 for as long as the
+ * portfolio keeps its deleted content: bytes checked before, under another
+ * épreuve, before they were replaced or removed, come back without the
+ * probe. The annex start the user set is about the pages of some bytes
+ * too: it is kept with them, so it follows those bytes and no others. */
+
 static gboolean
 find_previous_check (PreuvesPortfolio       *portfolio,
                      const char             *sha256,
                      PreuvesWrittenDocument *check)
 {
-  static const char sql[] =
-    "SELECT pages_total, text_layer, annex_start, annex_method, pages_counted, check_error "
-    "FROM written_document WHERE checked_sha256 = ?1 AND sha256 = ?1 "
-    "ORDER BY modified_at DESC LIMIT 1";
-  sqlite3 *db = preuves_portfolio_get_db (portfolio);
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = preuves_portfolio_prepare (portfolio,
+                                    "SELECT pages_total, text_layer, annex_start, annex_method,"
+                                    " pages_counted, check_error FROM page_check"
+                                    " WHERE sha256 = ?1 AND analysis = ?2", NULL);
+  if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  sqlite3_bind_int (stmt, 2, PREUVES_PDF_ANALYSIS_VERSION);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  check->pages_total = preuves_sqlite_column_int_or_unknown (stmt, 0);
+  check->text_layer = preuves_sqlite_column_int_or_unknown (stmt, 1);
+  check->annex_start = preuves_sqlite_column_int_or_unknown (stmt, 2);
+  if (!preuves_annex_method_from_string ((const char *) sqlite3_column_text (stmt, 3), &check->annex_method))
+    check->annex_method = PREUVES_ANNEX_METHOD_NONE;
+  check->pages_counted = preuves_sqlite_column_int_or_unknown (stmt, 4);
+  check->check_error = preuves_sqlite_dup_text (stmt, 5);
+  check->checked_sha256 = g_strdup (sha256);
+  return TRUE;
+}
+
+static gboolean
+remember_check (PreuvesPortfolio              *portfolio,
+                const PreuvesWrittenDocument  *check,
+                GError                       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = preuves_portfolio_prepare (portfolio,
+                                    "INSERT INTO page_check (sha256, analysis, pages_total, text_layer,"
+                                    " annex_start, annex_method, pages_counted, check_error)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                                    " ON CONFLICT (sha256) DO UPDATE SET analysis = excluded.analysis,"
+                                    " pages_total = excluded.pages_total, text_layer = excluded.text_layer,"
+                                    " annex_start = excluded.annex_start, annex_method = excluded.annex_method,"
+                                    " pages_counted = excluded.pages_counted, check_error = excluded.check_error",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, check->checked_sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, PREUVES_PDF_ANALYSIS_VERSION);
+  preuves_sqlite_bind_int_or_null (stmt, 3, check->pages_total);
+  preuves_sqlite_bind_int_or_null (stmt, 4, check->text_layer);
+  preuves_sqlite_bind_int_or_null (stmt, 5, check->annex_start);
+  sqlite3_bind_text (stmt, 6, preuves_annex_method_to_string (check->annex_method), -1, SQLITE_STATIC);
+  preuves_sqlite_bind_int_or_null (stmt, 7, check->pages_counted);
+  sqlite3_bind_text (stmt, 8, check->check_error, -1, SQLITE_TRANSIENT);
+  return preuves_portfolio_step_done (portfolio, stmt, error);
+}
+
+/* Whether the check stored for @sha256 stands: one made by an older
+ * detection (by an older Preuves, before page_check) is made again, so that
+ * improved detection reaches documents checked before. An advisor cannot
+ * store a check on the candidate's document: they keep the one there is. */
+static gboolean
+check_is_current (PreuvesPortfolio *portfolio,
+                  const char       *sha256)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (preuves_portfolio_get_role (portfolio) == PREUVES_ROLE_ADVISOR)
+    return TRUE;
+  stmt = preuves_portfolio_prepare (portfolio,
+                                    "SELECT 1 FROM page_check WHERE sha256 = ?1 AND analysis = ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, PREUVES_PDF_ANALYSIS_VERSION);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/**
+ * preuves_document_check_forget_unused:
+ * @db: a portfolio's connection, inside a transaction
+ * @error: return location for an error
+ *
+ * Deletes the checks kept for bytes that are no longer the written
+ * document of an épreuve: a SHA-256 is a trace of the bytes it was made
+ * from, so it goes when deleted content is purged.
+ */
+gboolean
+preuves_document_check_forget_unused (sqlite3  *db,
+                                      GError  **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return preuves_schema_exec (db,
+                              "DELETE FROM page_check WHERE sha256 NOT IN"
+                              " (SELECT sha256 FROM written_document WHERE deleted = 0 AND sha256 IS NOT NULL)",
+                              error);
+}
+
+/* The annex start set by hand on @sha256, or 0. */
+static int
+find_annex_start_set_on (PreuvesPortfolio *portfolio,
+                         const char       *sha256)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = preuves_portfolio_prepare (portfolio,
+                                    "SELECT manual_annex_start FROM page_check WHERE sha256 = ?1", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return MAX (preuves_sqlite_column_int_or_unknown (stmt, 0), 0);
+}
+
+/* @page 0 forgets it. */
+static gboolean
+remember_annex_start (PreuvesPortfolio  *portfolio,
+                      const char        *sha256,
+                      int                page,
+                      GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = preuves_portfolio_prepare (portfolio,
+                                    "INSERT INTO page_check (sha256, manual_annex_start) VALUES (?1, ?2)"
+                                    " ON CONFLICT (sha256) DO UPDATE SET"
+                                    " manual_annex_start = excluded.manual_annex_start", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  preuves_sqlite_bind_int_or_null (stmt, 2, page > 0 ? page : -1);
+  return preuves_portfolio_step_done (portfolio, stmt, error);
+}
+
+/* Stores @check as the check of the written document, and with its bytes. */
+static gboolean
+store_check (PreuvesPortfolio              *portfolio,
+             const char                    *epreuve_id,
+             const PreuvesWrittenDocument  *check,
+             GError                       **error)
+{
+  if (!preuves_portfolio_begin (portfolio, error))
+    return FALSE;
+  if (!preuves_portfolio_set_written_document_check (portfolio, epreuve_id, check, error) ||
+      !remember_check (portfolio, check, error))
     {
-      found = TRUE;
-      check->pages_total = sqlite3_column_int (stmt, 0);
-      check->text_layer = sqlite3_column_int (stmt, 1);
-      check->annex_start = sqlite3_column_int (stmt, 2);
-      preuves_annex_method_from_string ((const char *) sqlite3_column_text (stmt, 3), &check->annex_method);
-      check->pages_counted = sqlite3_column_int (stmt, 4);
-      check->check_error = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      check->checked_sha256 = g_strdup (sha256);
+      preuves_portfolio_rollback (portfolio);
+      return FALSE;
     }
-  sqlite3_finalize (stmt);
-  return found;
+  return preuves_portfolio_commit (portfolio, error);
 }
 
 /* What a failed check says about the document itself, and so is kept with
@@ -193,7 +325,7 @@ return_stored (GTask                  *task,
   GError *error = NULL;
   PreuvesWrittenDocument *document;
 
-  if (!preuves_portfolio_set_written_document_check (portfolio, data->epreuve_id, check, &error))
+  if (!store_check (portfolio, data->epreuve_id, check, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -299,7 +431,7 @@ preuves_document_check_run_async (PreuvesPortfolio    *portfolio,
   document = get_document (portfolio, epreuve_id, &error);
   if (document == NULL)
     g_task_return_error (task, error);
-  else if (is_checked (document))
+  else if (is_checked (document) && check_is_current (portfolio, document->sha256))
     g_task_return_pointer (task, apply_manual_annex_start (g_steal_pointer (&document)),
                            (GDestroyNotify) preuves_written_document_free);
   else
@@ -365,29 +497,41 @@ attached_check_done_cb (GObject      *object,
     g_task_return_pointer (task, document, (GDestroyNotify) preuves_written_document_free);
 }
 
+/* The annex start the user set on the pages of @sha256: kept when the same
+ * bytes are added over themselves, or set on them before they were
+ * replaced or removed. Never one set on other bytes. */
+static int
+annex_start_set_on (PreuvesPortfolio             *portfolio,
+                    const PreuvesWrittenDocument *previous,
+                    const char                   *sha256)
+{
+  if (previous != NULL && previous->manual_annex_start > 0 && g_strcmp0 (previous->sha256, sha256) == 0)
+    return previous->manual_annex_start;
+  return find_annex_start_set_on (portfolio, sha256);
+}
+
 /* Stores the check with the bytes it was made on. If the file changed
  * between its check and its storing, the check is left out and
  * preuves_document_check_run_async() checks the stored bytes instead.
  * Storing new bytes cleared the manual annex start, which was about other
- * pages; the same bytes again keep it. */
+ * pages; the one set on these bytes, if any, comes back with them. */
 static gboolean
 store_chosen_check (PreuvesPortfolio  *portfolio,
                     const AttachData  *data,
                     GError           **error)
 {
-  const PreuvesWrittenDocument *previous = data->previous;
   g_autoptr(PreuvesWrittenDocument) current = NULL;
+  int manual;
 
   current = preuves_portfolio_get_written_document (portfolio, data->epreuve_id);
-  if (current == NULL || data->check == NULL || g_strcmp0 (current->sha256, data->sha256) != 0)
+  if (current == NULL || g_strcmp0 (current->sha256, data->sha256) != 0)
     return TRUE;
-  if (!preuves_portfolio_set_written_document_check (portfolio, data->epreuve_id, data->check, error))
+  if (data->check != NULL && !store_check (portfolio, data->epreuve_id, data->check, error))
     return FALSE;
-  if (previous == NULL || previous->manual_annex_start <= 0 ||
-      g_strcmp0 (previous->sha256, current->sha256) != 0)
+  manual = annex_start_set_on (portfolio, data->previous, current->sha256);
+  if (manual <= 0 || manual == current->manual_annex_start)
     return TRUE;
-  return preuves_portfolio_set_manual_annex_start (portfolio, data->epreuve_id,
-                                                   previous->manual_annex_start, error);
+  return preuves_portfolio_set_manual_annex_start (portfolio, data->epreuve_id, manual, error);
 }
 
 static void
@@ -703,5 +847,13 @@ preuves_document_check_set_annex_start (PreuvesPortfolio  *portfolio,
                                                        document->pages_total));
       return FALSE;
     }
-  return preuves_portfolio_set_manual_annex_start (portfolio, epreuve_id, (int) page, error);
+  if (!preuves_portfolio_begin (portfolio, error))
+    return FALSE;
+  if (!preuves_portfolio_set_manual_annex_start (portfolio, epreuve_id, (int) page, error) ||
+      !remember_annex_start (portfolio, document->sha256, (int) page, error))
+    {
+      preuves_portfolio_rollback (portfolio);
+      return FALSE;
+    }
+  return preuves_portfolio_commit (portfolio, error);
 }

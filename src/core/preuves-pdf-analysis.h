@@ -13,6 +13,13 @@
 
 G_BEGIN_DECLS
 
+/* The version of the page count and annex detection below, stored with
+ * each check kept by content (the page_check table): a check made by an
+ * older detection is made again. Bump it whenever what the probe finds for
+ * the same bytes may change. 2: a heading with its page number beside it
+ * starts the annexes, a table of contents does not. */
+#define PREUVES_PDF_ANALYSIS_VERSION 2
+
 /* Runs poppler on untrusted bytes: only preuves-pdf-probe calls it. Everyone
  * else goes through preuves-pdf-probe-client.h. */
 PreuvesPdfReport *preuves_pdf_analyze_fd           (int          fd,

@@ -22,6 +22,7 @@
 #include "preuves-attachment-private.h"
 #include "preuves-blob-store.h"
 #include "preuves-blob-stream.h"
+#include "preuves-document-check.h"
 #include "preuves-portfolio-private.h"
 #include "preuves-preuve-private.h"
 #include "preuves-schema.h"
@@ -379,7 +380,8 @@ preuves_portfolio_open_blob_stream (PreuvesPortfolio  *self,
 
 /* Deleted attachments lose their bytes but keep their tombstones (and can
  * no longer come back with their preuve); then every blob nothing refers
- * to is deleted, and secure_delete wipes its pages. */
+ * to is deleted (secure_delete wipes its pages), with the checks kept for
+ * bytes that are no longer a written document. */
 gboolean
 preuves_portfolio_purge_deleted (PreuvesPortfolio  *self,
                                  GError           **error)
@@ -395,7 +397,8 @@ preuves_portfolio_purge_deleted (PreuvesPortfolio  *self,
                             "UPDATE attachment SET sha256 = NULL, deleted = 1 WHERE deleted != 0;"
                             "UPDATE written_document SET sha256 = NULL WHERE deleted != 0;",
                             error) ||
-      !preuves_blob_store_collect (db, error))
+      !preuves_blob_store_collect (db, error) ||
+      !preuves_document_check_forget_unused (db, error))
     {
       preuves_portfolio_rollback (self);
       return FALSE;

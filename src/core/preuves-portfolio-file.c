@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "preuves-blob-store.h"
+#include "preuves-document-check.h"
 #include "preuves-portfolio-file.h"
 #include "preuves-portfolio-private.h"
 #include "preuves-schema.h"
@@ -1789,7 +1790,8 @@ check_copy (const char  *temp,
  * tombstones keep their uuid, revision and deleted flag (a merge needs them
  * to propagate the deletion, and the list of changes to say "removed"),
  * but lose what the user wrote in them, and the documents no live row
- * refers to are dropped. Only copies are purged: the working portfolio
+ * refers to are dropped, with the checks kept for bytes that are no
+ * longer a written document. Only copies are purged: the working portfolio
  * keeps deleted content so that a deletion can be undone. Attachments go
  * to deleted = 1, as in preuves_portfolio_purge_deleted(): without their
  * bytes they must not come back with a restored preuve. */
@@ -1825,6 +1827,7 @@ purge_copy (const char  *temp,
     {
       ok = exec_sql (db, purge_deleted_sql, error) &&
            preuves_blob_store_collect (db, error) &&
+           preuves_document_check_forget_unused (db, error) &&
            exec_sql (db, "DELETE FROM blob_chunk WHERE sha256 NOT IN (SELECT sha256 FROM blob)", error) &&
            exec_sql (db, "COMMIT", error);
       if (!ok)

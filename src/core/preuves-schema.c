@@ -178,10 +178,34 @@ static const char schema_v2[] =
   "  UNIQUE (kind, row_uuid)"
   ") STRICT;";
 
+/* Version 3: the page check of each written document's bytes, by SHA-256,
+ * so that bytes checked before (replaced, removed, added again) need no
+ * new probe run, and the annex start the user set on them comes back with
+ * them. Derived and local: no bookkeeping columns, never merged. A check
+ * is reused only when its analysis is PREUVES_PDF_ANALYSIS_VERSION, the
+ * current annex detection; a row that only holds a manual annex start has
+ * analysis 0. Additive: a version 2 file gains the table with the annex
+ * starts set by hand on its documents, whose pages are checked again. */
+static const char schema_v3[] =
+  "CREATE TABLE page_check ("
+  "  sha256 TEXT PRIMARY KEY NOT NULL CHECK (length (sha256) = 64),"
+  "  analysis INTEGER NOT NULL DEFAULT 0,"
+  "  pages_total INTEGER,"
+  "  text_layer INTEGER,"
+  "  annex_start INTEGER,"
+  "  annex_method TEXT,"
+  "  pages_counted INTEGER,"
+  "  check_error TEXT,"
+  "  manual_annex_start INTEGER"
+  ") STRICT;"
+  "INSERT INTO page_check (sha256, manual_annex_start)"
+  "  SELECT sha256, max (manual_annex_start) FROM written_document"
+  "  WHERE deleted = 0 AND length (sha256) = 64 AND manual_annex_start > 0 GROUP BY sha256;";
+
 const char * const preuves_schema_tables[] = {
   "portfolio", "candidate", "preuve", "blob", "blob_chunk", "attachment",
   "link", "written_document", "criterion_assessment", "rehearsal",
-  "remark", "competence_status", "names", "review_baseline", NULL
+  "remark", "competence_status", "names", "review_baseline", "page_check", NULL
 };
 
 /* migrations[i] brings a file from user_version i to i + 1. Add a step at
@@ -191,6 +215,7 @@ const char * const preuves_schema_tables[] = {
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PREUVES_SCHEMA_VERSION);

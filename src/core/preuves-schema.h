@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 /* PRAGMA user_version of a portfolio written by this version of Preuves.
  * Older files are migrated forward on open; newer ones are refused. */
-#define PREUVES_SCHEMA_VERSION 2
+#define PREUVES_SCHEMA_VERSION 3
 
 /* The oldest user_version a released Preuves wrote: a file from someone
  * else may have any version from this one to PREUVES_SCHEMA_VERSION. */
