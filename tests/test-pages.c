@@ -17,6 +17,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -720,6 +721,100 @@ test_pages_date_problem (void)
   new_preuve_close (&fixture);
 }
 
+static GtkWidget *
+editor_child (NewPreuve  *fixture,
+              const char *name)
+{
+  return template_child (fixture->editor, PREUVES_TYPE_PREUVE_EDITOR, name);
+}
+
+/* A period that ends before it starts turns both rows red and says so
+ * under the dates; nothing is saved until it is put right. A period that
+ * ends on the day it starts is saved as that day. */
+static void
+test_pages_period_reversed (void)
+{
+  NewPreuve fixture;
+  GtkWidget *start, *end, *message;
+  PreuvesPreuve *preuve;
+
+  new_preuve_open (&fixture, "period.preuves");
+  preuve = fixture.preuve;
+  message = editor_child (&fixture, "date_error");
+  start = editor_child (&fixture, "date_start_row");
+  gtk_editable_set_text (GTK_EDITABLE (start), "2025-03-31");
+  end = editor_child (&fixture, "date_end_row");
+  gtk_editable_set_text (GTK_EDITABLE (end), "2025-03-01");
+  g_assert_true (gtk_widget_has_css_class (start, "error"));
+  g_assert_true (gtk_widget_has_css_class (end, "error"));
+  spin_a_while (800);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==,
+                   "The period ends on 2025-03-01, before it starts on 2025-03-31. Swap the two dates.");
+  preuves_preuve_editor_save (fixture.editor);
+  g_assert_null (preuves_preuve_get_date_start (preuve));
+  g_assert_null (preuves_preuve_get_date_end (preuve));
+
+  gtk_editable_set_text (GTK_EDITABLE (end), "2025-04-15");
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_false (gtk_widget_has_css_class (start, "error"));
+  g_assert_false (gtk_widget_has_css_class (end, "error"));
+  spin_a_while (800);
+  g_assert_cmpstr (preuves_preuve_get_date_start (preuve), ==, "2025-03-31");
+  g_assert_cmpstr (preuves_preuve_get_date_end (preuve), ==, "2025-04-15");
+
+  gtk_editable_set_text (GTK_EDITABLE (end), "2025-03-31");
+  spin_a_while (800);
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_cmpstr (preuves_preuve_get_date_start (preuve), ==, "2025-03-31");
+  g_assert_null (preuves_preuve_get_date_end (preuve));
+  new_preuve_close (&fixture);
+}
+
+/* A received copy can hold a reversed period: the editor shows it as it
+ * is and says at once what is wrong, and saving leaves it alone. */
+static void
+test_pages_period_received (void)
+{
+  g_autoptr(GError) error = NULL;
+  PreuvesPortfolio *portfolio = new_portfolio ("received.preuves");
+  g_autoptr(GFile) file = g_object_ref (preuves_portfolio_get_file (portfolio));
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *uuid = g_strdup (preuves_preuve_get_uuid (preuves_portfolio_add_preuve (portfolio, "Stage", &error)));
+  GtkWidget *page = preuves_preuves_page_new ();
+  GtkWidget *window, *message;
+  PreuvesPreuveEditor *editor;
+  PreuvesPreuve *preuve;
+  sqlite3 *db = NULL;
+  gint64 revision;
+
+  preuves_portfolio_close (portfolio);
+  g_object_unref (portfolio);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE preuve SET date_start = '2025-03-31', date_end = '2025-03-01'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  portfolio = preuves_portfolio_open (file, &error);
+  g_assert_no_error (error);
+
+  window = show_in_window (page, 1200, 800);
+  editor = template_child (page, PREUVES_TYPE_PREUVES_PAGE, "editor");
+  message = template_child (editor, PREUVES_TYPE_PREUVE_EDITOR, "date_error");
+  g_object_set (page, "portfolio", portfolio, NULL);
+  preuve = preuves_portfolio_find_preuve (portfolio, uuid);
+  revision = preuves_preuve_get_revision (preuve);
+  preuves_preuve_editor_set_preuve (editor, preuve);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==,
+                   "The period ends on 2025-03-01, before it starts on 2025-03-31. Swap the two dates.");
+  preuves_preuve_editor_save (editor);
+  spin_a_while (800);
+  g_assert_cmpint (preuves_preuve_get_revision (preuve), ==, revision);
+  g_assert_cmpstr (preuves_preuve_get_date_end (preuve), ==, "2025-03-01");
+  destroy_window (window);
+  g_object_unref (portfolio);
+}
+
 static gboolean
 has_link (PreuvesPortfolio *portfolio,
           PreuvesPreuve    *preuve,
@@ -1317,6 +1412,8 @@ main (int   argc,
   g_test_add_func ("/pages/remarks", test_pages_remarks);
   g_test_add_func ("/pages/delete-undo", test_pages_delete_undo);
   g_test_add_func ("/pages/date-problem", test_pages_date_problem);
+  g_test_add_func ("/pages/period-reversed", test_pages_period_reversed);
+  g_test_add_func ("/pages/period-received", test_pages_period_received);
   g_test_add_func ("/pages/sous-competence-enter", test_pages_sous_competence_enter);
   g_test_add_func ("/pages/toast-clear-of-actions", test_pages_toast_clear_of_actions);
   g_test_add_func ("/pages/attachment-undo", test_pages_attachment_undo);

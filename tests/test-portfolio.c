@@ -13,6 +13,8 @@
 
 #include "portfolio-test-util.h"
 #include "preuves-assessment.h"
+#include "preuves-merge.h"
+#include "preuves-portfolio-file.h"
 #include "preuves-portfolio-private.h"
 #include "preuves-schema.h"
 
@@ -727,6 +729,94 @@ test_invalid_values (Fixture       *fixture,
   g_assert_cmpstr (preuves_preuve_get_kind (preuve), ==, "other");
 }
 
+/* A period never ends before it starts, whichever date is changed; one
+ * that ends on the day it starts is that day alone. */
+static void
+test_period (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(PreuvesPortfolio) portfolio = create_portfolio (fixture);
+  PreuvesPreuve *preuve = preuves_portfolio_add_preuve (portfolio, "Stage", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 revision;
+
+  g_assert_true (preuves_preuve_set_period (preuve, "2025-03-01", "2025-03-31", &error));
+  revision = preuves_preuve_get_revision (preuve);
+
+  g_assert_false (preuves_preuve_set_date_end (preuve, "2025-02-28", &error));
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "The period ends on 2025-02-28, before it starts on 2025-03-01. Swap the two dates.");
+  g_clear_error (&error);
+  g_assert_false (preuves_preuve_set_date_start (preuve, "2025-04-01", &error));
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (preuves_preuve_set_period (preuve, "2025-03-31", "2025-03-01", &error));
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (preuves_period_check ("2025-03-01", "2025-02-30", &error));
+  g_assert_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (preuves_preuve_get_date_start (preuve), ==, "2025-03-01");
+  g_assert_cmpstr (preuves_preuve_get_date_end (preuve), ==, "2025-03-31");
+  g_assert_cmpint (preuves_preuve_get_revision (preuve), ==, revision);
+
+  /* A period moved past its old end goes in one write. */
+  g_assert_true (preuves_preuve_set_period (preuve, "2025-04-01", "2025-04-30", &error));
+  g_assert_cmpint (preuves_preuve_get_revision (preuve), ==, revision + 1);
+
+  g_assert_true (preuves_preuve_set_date_end (preuve, "2025-04-01", &error));
+  g_assert_cmpstr (preuves_preuve_get_date_start (preuve), ==, "2025-04-01");
+  g_assert_null (preuves_preuve_get_date_end (preuve));
+  g_assert_true (preuves_preuve_set_period (preuve, "2025-05-02", "2025-05-02", &error));
+  g_assert_cmpstr (preuves_preuve_get_date_start (preuve), ==, "2025-05-02");
+  g_assert_null (preuves_preuve_get_date_end (preuve));
+  g_assert_true (preuves_preuve_set_date_end (preuve, "2025-05-09", &error));
+  g_assert_true (preuves_preuve_set_date_start (preuve, "2025-05-09", &error));
+  g_assert_null (preuves_preuve_get_date_end (preuve));
+  g_assert_no_error (error);
+  g_assert_cmpint (preuves_test_query_int (preuves_portfolio_get_db (portfolio),
+                                           "SELECT count(*) FROM preuve WHERE date_end IS NULL"), ==, 1);
+}
+
+/* A copy made by another version, or by hand, can hold a reversed period:
+ * it is merged and opened as it is, to be put right in the editor. */
+static void
+test_period_reversed_received (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreuvesPortfolio) portfolio = create_portfolio (fixture);
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.preuves", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autofree char *uuid = g_strdup (preuves_preuve_get_uuid (preuves_portfolio_add_preuve (portfolio, "Stage", &error)));
+  PreuvesMergeSummary *summary;
+  PreuvesPreuve *preuve;
+  sqlite3 *db = NULL;
+
+  preuves_portfolio_file_save_copy (fixture->file, copy, NULL, &error);
+  g_assert_no_error (error);
+  preuves_portfolio_close (portfolio);
+  g_clear_object (&portfolio);
+  g_assert_cmpint (sqlite3_open (copy_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE preuve SET date_start = '2025-03-31', date_end = '2025-03-01',"
+                                 " revision = revision + 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  summary = preuves_merge (fixture->file, PREUVES_ROLE_CANDIDATE, copy, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->updated, ==, 1);
+  preuves_merge_summary_free (summary);
+
+  portfolio = preuves_portfolio_open (fixture->file, &error);
+  g_assert_no_error (error);
+  preuve = preuves_portfolio_find_preuve (portfolio, uuid);
+  g_assert_cmpstr (preuves_preuve_get_date_start (preuve), ==, "2025-03-31");
+  g_assert_cmpstr (preuves_preuve_get_date_end (preuve), ==, "2025-03-01");
+  g_assert_true (preuves_preuve_set_date_start (preuve, "2025-02-01", &error));
+  g_assert_cmpstr (preuves_preuve_get_date_end (preuve), ==, "2025-03-01");
+}
+
 /* Assessment storage ---------------------------------------------------------- */
 
 static void
@@ -915,6 +1005,8 @@ main (int    argc,
   ADD ("links", test_links);
   ADD ("remove-restore", test_remove_restore);
   ADD ("invalid-values", test_invalid_values);
+  ADD ("period", test_period);
+  ADD ("period-reversed-received", test_period_reversed_received);
   ADD ("criteria-rehearsals", test_criteria_rehearsals);
   ADD ("written-document", test_written_document);
   ADD ("remarks-names", test_remarks_names);

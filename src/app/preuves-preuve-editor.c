@@ -113,18 +113,26 @@ date_entry_ok (AdwEntryRow *row)
   return text[0] == '\0' || preuves_date_is_valid (text);
 }
 
-static void
-save_date (PreuvesPreuveEditor *self,
-           AdwEntryRow         *row,
-           const char          *saved,
-           gboolean           (*setter) (PreuvesPreuve *, const char *, GError **))
+/* The date in @row, NULL when the row is empty. */
+static const char *
+row_date (AdwEntryRow *row)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  return text[0] != '\0' ? text : NULL;
+}
+
+/* A date or a period the file would refuse stays in the rows, which show
+ * what is wrong, until it is put right. */
+static void
+save_period (PreuvesPreuveEditor *self)
+{
+  const char *start = row_date (self->date_start_row);
+  const char *end = row_date (self->date_end_row);
   g_autoptr(GError) error = NULL;
 
-  if (!date_entry_ok (row) || g_strcmp0 (text, saved ? saved : "") == 0)
-    return;
-  if (!setter (self->preuve, text[0] ? text : NULL, &error))
+  if (preuves_period_check (start, end, NULL) &&
+      !preuves_preuve_set_period (self->preuve, start, end, &error))
     report_error (self, error);
 }
 
@@ -179,10 +187,7 @@ preuves_preuve_editor_save (PreuvesPreuveEditor *self)
       !preuves_preuve_set_situation (self->preuve, situation, &error))
     report_error (self, error);
 
-  save_date (self, self->date_start_row, preuves_preuve_get_date_start (self->preuve),
-             preuves_preuve_set_date_start);
-  save_date (self, self->date_end_row, preuves_preuve_get_date_end (self->preuve),
-             preuves_preuve_set_date_end);
+  save_period (self);
   save_justifications (self);
 }
 
@@ -257,6 +262,19 @@ date_problem (AdwEntryRow *row)
   return g_strdup_printf (_("“%s” is not a date. Write it as year-month-day, for example 2025-03-14."), text);
 }
 
+/* What is wrong with the period the two rows make when each holds a date
+ * or nothing (its end before its start); NULL when it is a day or a
+ * period. */
+static char *
+period_problem (PreuvesPreuveEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (preuves_period_check (row_date (self->date_start_row), row_date (self->date_end_row), &error))
+    return NULL;
+  return g_strdup (error->message);
+}
+
 static void
 set_date_row_invalid (AdwEntryRow *row,
                       gboolean     invalid)
@@ -275,18 +293,22 @@ update_date_problems (PreuvesPreuveEditor *self,
 {
   g_autofree char *start = date_problem (self->date_start_row);
   g_autofree char *end = date_problem (self->date_end_row);
+  g_autofree char *period = start == NULL && end == NULL ? period_problem (self) : NULL;
   g_autofree char *message = NULL;
 
-  set_date_row_invalid (self->date_start_row, start != NULL);
-  set_date_row_invalid (self->date_end_row, end != NULL);
-  if (start == NULL && end == NULL)
+  set_date_row_invalid (self->date_start_row, start != NULL || period != NULL);
+  set_date_row_invalid (self->date_end_row, end != NULL || period != NULL);
+  if (start == NULL && end == NULL && period == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
       return;
     }
   if (!now && !gtk_widget_get_visible (GTK_WIDGET (self->date_error)))
     return;
-  message = start != NULL && end != NULL ? g_strjoin ("\n", start, end, NULL) : g_strdup (start ?: end);
+  if (period != NULL)
+    message = g_steal_pointer (&period);
+  else
+    message = start != NULL && end != NULL ? g_strjoin ("\n", start, end, NULL) : g_strdup (start ?: end);
   gtk_label_set_text (self->date_error, message);
   gtk_widget_set_visible (GTK_WIDGET (self->date_error), TRUE);
 }

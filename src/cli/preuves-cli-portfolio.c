@@ -222,20 +222,16 @@ bad_value (GError     **error,
   return FALSE;
 }
 
+/* Checked before the preuve is made, so that a wrong date leaves no preuve
+ * behind. */
 static gboolean
 check_dates (GError **error)
 {
-  g_autofree char *message = NULL;
-  const char *bad = NULL;
+  g_autoptr(GError) invalid = NULL;
 
-  if (add_date != NULL && !preuves_date_is_valid (add_date))
-    bad = add_date;
-  else if (add_end_date != NULL && !preuves_date_is_valid (add_end_date))
-    bad = add_end_date;
-  if (bad == NULL)
+  if (preuves_period_check (add_date, add_end_date, &invalid))
     return TRUE;
-  message = g_strdup_printf (_("“%s” is not a date. Write it as year-month-day, for example 2025-03-14."), bad);
-  return bad_value (error, message);
+  return bad_value (error, invalid->message);
 }
 
 static gboolean
@@ -295,8 +291,8 @@ fill_preuve (PreuvesPortfolio  *portfolio,
              GError           **error)
 {
   if ((add_situation != NULL && !preuves_preuve_set_situation (preuve, add_situation, error)) ||
-      (add_date != NULL && !preuves_preuve_set_date_start (preuve, add_date, error)) ||
-      (add_end_date != NULL && !preuves_preuve_set_date_end (preuve, add_end_date, error)) ||
+      ((add_date != NULL || add_end_date != NULL) &&
+       !preuves_preuve_set_period (preuve, add_date, add_end_date, error)) ||
       (add_kind != NULL && !preuves_preuve_set_kind (preuve, add_kind, error)) ||
       (add_confidential && !preuves_preuve_set_confidential (preuve, TRUE, error)))
     return FALSE;

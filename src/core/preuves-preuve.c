@@ -228,8 +228,50 @@ check_writable (PreuvesPreuve  *self,
   return FALSE;
 }
 
-/* Writes one column with the bookkeeping of every edit, then reads the new
- * revision back. @column comes from this file, never from the user. */
+/* An UPDATE of this preuve with the bookkeeping of every edit: @assignments
+ * set the columns from ?1 (and ?5 on), which the caller binds; they come
+ * from this file, never from the user. */
+static sqlite3_stmt *
+prepare_update (PreuvesPreuve  *self,
+                const char     *assignments,
+                GError        **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!check_writable (self, error))
+    return NULL;
+  sql = g_strdup_printf ("UPDATE preuve SET %s, author = ?2, modified_at = ?3,"
+                         " revision = revision + 1 WHERE uuid = ?4 RETURNING revision", assignments);
+  stmt = preuves_portfolio_prepare (self->portfolio, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 2, preuves_portfolio_get_author (self->portfolio), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, self->uuid, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+/* Runs @stmt from prepare_update(), then reads the new revision back. */
+static gboolean
+finish_update (PreuvesPreuve  *self,
+               sqlite3_stmt   *stmt,
+               GError        **error)
+{
+  gint64 now = preuves_portfolio_now ();
+
+  sqlite3_bind_int64 (stmt, 3, now);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return preuves_portfolio_set_sqlite_error (error, preuves_portfolio_get_db (self->portfolio),
+                                               SQLITE_ERROR);
+  self->revision = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  self->modified_at = now;
+  g_free (self->author);
+  self->author = g_strdup (preuves_portfolio_get_author (self->portfolio));
+  return TRUE;
+}
+
+/* Writes one column. */
 static gboolean
 update_column (PreuvesPreuve  *self,
                const char     *column,
@@ -238,34 +280,16 @@ update_column (PreuvesPreuve  *self,
                GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  const char *author;
-  gint64 now = preuves_portfolio_now ();
+  g_autofree char *assignment = g_strdup_printf ("%s = ?1", column);
 
-  if (!check_writable (self, error))
-    return FALSE;
-  author = preuves_portfolio_get_author (self->portfolio);
-  sql = g_strdup_printf ("UPDATE preuve SET %s = ?1, author = ?2, modified_at = ?3,"
-                         " revision = revision + 1 WHERE uuid = ?4 RETURNING revision", column);
-  stmt = preuves_portfolio_prepare (self->portfolio, sql, error);
+  stmt = prepare_update (self, assignment, error);
   if (stmt == NULL)
     return FALSE;
   if (text != NULL || number < 0)
     sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_int64 (stmt, 1, number);
-  sqlite3_bind_text (stmt, 2, author, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, now);
-  sqlite3_bind_text (stmt, 4, self->uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return preuves_portfolio_set_sqlite_error (error, preuves_portfolio_get_db (self->portfolio),
-                                               SQLITE_ERROR);
-  self->revision = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  self->modified_at = now;
-  g_free (self->author);
-  self->author = g_strdup (author);
-  return TRUE;
+  return finish_update (self, stmt, error);
 }
 
 static void
@@ -311,6 +335,34 @@ check_date (const char  *date,
   return FALSE;
 }
 
+/**
+ * preuves_period_check:
+ * @start: (nullable): the date of the preuve, or the first day of its period
+ * @end: (nullable): the last day of its period
+ *
+ * Whether @start and @end are dates that exist and make a single day or a
+ * period, its last day not before its first. Year-month-day dates compare
+ * as strings.
+ *
+ * Returns: FALSE with @error set (PREUVES_PORTFOLIO_ERROR_INVALID) saying
+ * what is wrong and how to put it right.
+ */
+gboolean
+preuves_period_check (const char  *start,
+                      const char  *end,
+                      GError     **error)
+{
+  if (!check_date (start, error) || !check_date (end, error))
+    return FALSE;
+  if (start == NULL || end == NULL || strcmp (start, end) <= 0)
+    return TRUE;
+  /* Translators: the first %s is the last day of a period, the second its
+   * first day, both written year-month-day. */
+  g_set_error (error, PREUVES_PORTFOLIO_ERROR, PREUVES_PORTFOLIO_ERROR_INVALID,
+               _("The period ends on %s, before it starts on %s. Swap the two dates."), end, start);
+  return FALSE;
+}
+
 static gboolean
 empty_to_null (const char **value)
 {
@@ -341,6 +393,74 @@ preuves_preuve_set_situation (PreuvesPreuve  *self,
          set_text (self, &self->situation, "situation", situation, PROP_SITUATION, error);
 }
 
+/* Both dates in one write, so that a period moved as a whole never
+ * passes through a reversed one. */
+static gboolean
+update_period (PreuvesPreuve  *self,
+               const char     *start,
+               const char     *end,
+               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare_update (self, "date_start = ?1, date_end = ?5", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, start, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, end, -1, SQLITE_TRANSIENT);
+  return finish_update (self, stmt, error);
+}
+
+/**
+ * preuves_preuve_set_period:
+ * @start: (nullable): the date of the preuve, or the first day of its period
+ * @end: (nullable): the last day of its period
+ *
+ * Sets both dates at once; see preuves_period_check() for what is refused.
+ * A period that ends on the day it starts is that single day: it is kept
+ * as @start alone.
+ */
+gboolean
+preuves_preuve_set_period (PreuvesPreuve  *self,
+                           const char     *start,
+                           const char     *end,
+                           GError        **error)
+{
+  gboolean start_changed, end_changed;
+
+  g_return_val_if_fail (PREUVES_IS_PREUVE (self), FALSE);
+
+  empty_to_null (&start);
+  empty_to_null (&end);
+  if (!preuves_period_check (start, end, error))
+    return FALSE;
+  if (g_strcmp0 (start, end) == 0)
+    end = NULL;
+  start_changed = g_strcmp0 (start, self->date_start) != 0;
+  end_changed = g_strcmp0 (end, self->date_end) != 0;
+  if (!start_changed && !end_changed)
+    return TRUE;
+  if (!update_period (self, start, end, error))
+    return FALSE;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (start_changed)
+    {
+      g_free (self->date_start);
+      self->date_start = g_strdup (start);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_START]);
+    }
+  if (end_changed)
+    {
+      g_free (self->date_end);
+      self->date_end = g_strdup (end);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_END]);
+    }
+  notify_written (self, start_changed ? PROP_DATE_START : PROP_DATE_END);
+  g_object_thaw_notify (G_OBJECT (self));
+  return TRUE;
+}
+
+/* One date at a time is checked against the other one as it is. */
 gboolean
 preuves_preuve_set_date_start (PreuvesPreuve  *self,
                                const char     *date,
@@ -348,8 +468,7 @@ preuves_preuve_set_date_start (PreuvesPreuve  *self,
 {
   g_return_val_if_fail (PREUVES_IS_PREUVE (self), FALSE);
 
-  return empty_to_null (&date) && check_date (date, error) &&
-         set_text (self, &self->date_start, "date_start", date, PROP_DATE_START, error);
+  return preuves_preuve_set_period (self, date, self->date_end, error);
 }
 
 gboolean
@@ -359,8 +478,7 @@ preuves_preuve_set_date_end (PreuvesPreuve  *self,
 {
   g_return_val_if_fail (PREUVES_IS_PREUVE (self), FALSE);
 
-  return empty_to_null (&date) && check_date (date, error) &&
-         set_text (self, &self->date_end, "date_end", date, PROP_DATE_END, error);
+  return preuves_preuve_set_period (self, self->date_start, date, error);
 }
 
 gboolean

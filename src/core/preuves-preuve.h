@@ -42,7 +42,9 @@ const char         *preuves_preuve_get_situation    (PreuvesPreuve  *self);
 gboolean            preuves_preuve_set_situation    (PreuvesPreuve  *self,
                                                      const char     *situation,
                                                      GError        **error);
-/* Dates are ISO 8601 calendar dates ("2025-03-14") or NULL. */
+/* Dates are ISO 8601 calendar dates ("2025-03-14") or NULL: a single day
+ * (the start alone) or a period. The setters refuse a period that ends
+ * before it starts; a copy received from elsewhere may still hold one. */
 const char         *preuves_preuve_get_date_start   (PreuvesPreuve  *self);
 gboolean            preuves_preuve_set_date_start   (PreuvesPreuve  *self,
                                                      const char     *date,
@@ -50,6 +52,10 @@ gboolean            preuves_preuve_set_date_start   (PreuvesPreuve  *self,
 const char         *preuves_preuve_get_date_end     (PreuvesPreuve  *self);
 gboolean            preuves_preuve_set_date_end     (PreuvesPreuve  *self,
                                                      const char     *date,
+                                                     GError        **error);
+gboolean            preuves_preuve_set_period       (PreuvesPreuve  *self,
+                                                     const char     *start,
+                                                     const char     *end,
                                                      GError        **error);
 const char         *preuves_preuve_get_kind         (PreuvesPreuve  *self);
 gboolean            preuves_preuve_set_kind         (PreuvesPreuve  *self,
@@ -69,5 +75,8 @@ gboolean            preuves_preuve_get_deleted      (PreuvesPreuve  *self);
 GListModel         *preuves_preuve_get_attachments  (PreuvesPreuve  *self);
 
 gboolean            preuves_date_is_valid           (const char     *date);
+gboolean            preuves_period_check            (const char     *start,
+                                                     const char     *end,
+                                                     GError        **error);
 
 G_END_DECLS
