@@ -555,15 +555,16 @@ make_crashing_pdf (Fixture *fixture)
   return g_steal_pointer (&path);
 }
 
-/* As poppler would on a hostile file, the probe dies of a signal when one
- * of the documents it draws carries CRASH_MARK; otherwise the real probe
- * does the work. Returns the real probe, to put back; NULL (and the test
- * is skipped) without one. */
+/* Puts a script in front of the real probe: @before_probe runs, then the
+ * real probe with the same arguments. Returns the real probe, to put
+ * back; NULL (and the test is skipped) without one. */
 static char *
-use_crashing_probe (Fixture *fixture)
+wrap_probe (Fixture    *fixture,
+            const char *name,
+            const char *before_probe)
 {
   const char *probe = g_getenv ("PREUVES_PDF_PROBE");
-  g_autofree char *path = g_build_filename (fixture->dir, "crashing-probe", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
   g_autofree char *script = NULL;
 
   if (probe == NULL)
@@ -571,17 +572,25 @@ use_crashing_probe (Fixture *fixture)
       g_test_skip ("PREUVES_PDF_PROBE is not set");
       return NULL;
     }
-  /* Only the documents the manifest (on standard input) draws: input N
-   * is descriptor 3 + N. */
-  script = g_strdup_printf ("#!/bin/sh\n"
-                            "for n in $(grep -o '\"input\":[0-9]*' /proc/self/fd/0 | cut -d: -f2); do\n"
-                            "  grep -qa -e '%s' /proc/self/fd/$((n + 3)) && kill -SEGV $$\n"
-                            "done\n"
-                            "exec '%s' \"$@\"\n", CRASH_MARK, probe);
+  script = g_strdup_printf ("#!/bin/sh\n%sexec '%s' \"$@\"\n", before_probe, probe);
   g_assert_true (g_file_set_contents (path, script, -1, NULL));
   g_assert_cmpint (g_chmod (path, 0755), ==, 0);
   g_setenv ("PREUVES_PDF_PROBE", path, TRUE);
   return g_strdup (probe);
+}
+
+/* As poppler would on a hostile file, the probe dies of a signal when one
+ * of the documents it draws carries CRASH_MARK; otherwise the real probe
+ * does the work. */
+static char *
+use_crashing_probe (Fixture *fixture)
+{
+  /* Only the documents the manifest (on standard input) draws: input N
+   * is descriptor 3 + N. */
+  return wrap_probe (fixture, "crashing-probe",
+                     "for n in $(grep -o '\"input\":[0-9]*' /proc/self/fd/0 | cut -d: -f2); do\n"
+                     "  grep -qa -e '" CRASH_MARK "' /proc/self/fd/$((n + 3)) && kill -SEGV $$\n"
+                     "done\n");
 }
 
 /* Poppler dies on one document of bloc 1: the deposit is written all the
@@ -630,30 +639,86 @@ test_deposit_crash (Fixture       *fixture,
   g_object_unref (document);
 }
 
-/* A real PDF that poppler takes forever to draw: out of time, left out,
- * named; the other document of the same preuve goes in. */
+/* The real probe, started through a script that writes a line to @log
+ * each time: its --timeout-ms, how many documents the manifest on
+ * standard input has (input 0 is the frame, which is ours), and
+ * "endless" when one of them is the endless PDF. */
+static char *
+use_logging_probe (Fixture    *fixture,
+                   const char *log)
+{
+  /* The endless PDF's text is not compressed. */
+  g_autofree char *before_probe =
+    g_strdup_printf ("inputs=$(grep -o '\"input\":[1-9][0-9]*' /proc/self/fd/0 | cut -d: -f2)\n"
+                     "what=\"$(printf '%%s\\n' \"$@\" | grep -e --timeout-ms=) $(echo $inputs | wc -w) documents\"\n"
+                     "for n in $inputs; do\n"
+                     "  grep -qa 'Encore une ligne' /proc/self/fd/$((n + 3)) && what=\"$what endless\"\n"
+                     "done\n"
+                     "echo \"$what\" >> '%s'\n", log);
+
+  return wrap_probe (fixture, "logging-probe", before_probe);
+}
+
+static guint
+count_lines_with (GStrv       lines,
+                  const char *word)
+{
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += strstr (lines[i], word) != NULL;
+  return n;
+}
+
+/* A real PDF that poppler takes forever to draw, after good documents of
+ * the same bloc: out of time, left out, named; the other documents of the
+ * same preuve go in. It costs the time of one document, twice (in the
+ * bloc's file, then alone), whatever the size of the bloc. */
 static void
 test_deposit_timeout (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autofree char *endless = g_build_filename (fixture->dir, "formulaire.pdf", NULL);
   g_autofree char *planning = make_text_pdf (fixture, "planning.pdf", "Planning\n" PLANNING_TEXT);
+  g_autofree char *agenda = make_text_pdf (fixture, "agenda.pdf", "Agenda");
+  g_autofree char *minutes = make_text_pdf (fixture, "proces-verbal.pdf", "Procès-verbal");
   PreuvesPreuve *preuve = add_preuve (fixture, TITLE_ENDLESS, "C2-1.1", "Le formulaire et le planning");
+  g_autofree char *log = g_build_filename (fixture->dir, "probe.log", NULL);
+  g_autofree char *probe = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(PreuvesDepositResult) result = NULL;
   g_autofree char *text = NULL;
   g_autofree char *outline = NULL;
+  g_autofree char *starts = NULL;
+  g_auto(GStrv) lines = NULL;
   PreuvesDepositFile *bloc1, *bloc2;
   PopplerDocument *document;
   const char *problem;
 
   preuves_test_make_endless_pdf (endless);
-  attach (fixture, preuve, endless);
   attach (fixture, preuve, planning);
+  attach (fixture, preuve, agenda);
+  attach (fixture, preuve, minutes);
+  attach (fixture, preuve, endless);
+  probe = use_logging_probe (fixture, log);
+  if (probe == NULL)
+    return;
   /* A second for each document instead of thirty. */
   g_setenv ("PREUVES_PDF_PROBE_TIMEOUT_MS", "1000", TRUE);
   result = write_deposit (fixture, 10 * PREUVES_DEPOSIT_MB, &dir);
   g_unsetenv ("PREUVES_PDF_PROBE_TIMEOUT_MS");
+  g_setenv ("PREUVES_PDF_PROBE", probe, TRUE);
+
+  /* Every run of the probe had the limit of one document, not the bloc's;
+   * the endless document went through it twice: in the bloc's file, then
+   * alone. The good documents drawn before it were not drawn alone again:
+   * the endless one, last of its bloc, was the only one. */
+  g_assert_true (g_file_get_contents (log, &starts, NULL, NULL));
+  lines = g_strsplit (g_strchomp (starts), "\n", -1);
+  g_assert_cmpuint (count_lines_with (lines, "--timeout-ms=1000 "), ==, g_strv_length (lines));
+  g_assert_cmpuint (count_lines_with (lines, "endless"), ==, 2);
+  g_assert_cmpuint (count_lines_with (lines, " 1 documents"), ==, 1);
+  g_assert_nonnull (strstr (starts, " 1 documents endless"));
 
   g_assert_cmpuint (result->files->len, ==, 4);
   problem = find_problem (result, "formulaire.pdf");
@@ -668,6 +733,8 @@ test_deposit_timeout (Fixture       *fixture,
   outline = outline_titles (document);
   g_assert_nonnull (strstr (text, PLANNING_TEXT));
   g_assert_nonnull (strstr (outline, "planning.pdf"));
+  g_assert_nonnull (strstr (outline, "agenda.pdf"));
+  g_assert_nonnull (strstr (outline, "proces-verbal.pdf"));
   g_assert_null (strstr (outline, "formulaire.pdf"));
   g_object_unref (document);
   /* Bloc 1 did not suffer for it: table, two title pages, three PDF pages, two images. */

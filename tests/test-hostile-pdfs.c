@@ -10,10 +10,11 @@
  * five thousand levels down, sixty thousand pages, broken cross-reference
  * chains, decompression bombs (a stream that inflates to 2 GiB of
  * zeros, another to a quarter of a gigabyte of text), and a form that
- * draws a form ten times, nine levels down. Every file must end
- * in a report or a clear PREUVES_PDF_ERROR within the probe's time limit;
- * the test process (the caller) must never crash, and the probe must stay
- * inside its memory limit.
+ * draws a form ten times, nine levels down (also among good documents
+ * drawn into one PDF). Every file must end in a report or a clear
+ * PREUVES_PDF_ERROR within the probe's time limit; the test process (the
+ * caller) must never crash, and the probe must stay inside its memory
+ * limit. A probe that hangs without its own timer is stopped by the app.
  */
 
 #include "config.h"
@@ -29,6 +30,7 @@
 
 #include "pdf-fixtures.h"
 #include "preuves-pdf-probe-client.h"
+#include "preuves-pdf-render-client.h"
 #include "raw-pdf.h"
 
 #if defined(__has_feature)
@@ -604,6 +606,71 @@ test_endless_forms (Fixture       *fixture,
   assert_probes_stayed_small ();
 }
 
+/* The same form among good documents drawn into one PDF: the probe stops
+ * on it within one document's time, and says which item it was on. */
+static void
+test_endless_forms_assembled (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *endless = g_build_filename (fixture->dir, "endless-forms.pdf", NULL);
+  g_autofree char *good = g_build_filename (fixture->dir, "good.pdf", NULL);
+  g_autofree char *out_path = g_build_filename (fixture->dir, "assembled.pdf", NULL);
+  g_autoptr(JsonNode) manifest = json_from_string ("{\"items\": [{\"input\": 0, \"type\": \"pdf\"},"
+                                                   " {\"input\": 0, \"type\": \"pdf\"},"
+                                                   " {\"input\": 1, \"type\": \"pdf\"},"
+                                                   " {\"input\": 0, \"type\": \"pdf\"}]}", NULL);
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  int inputs[2], out;
+  guint stopped_at = G_MAXUINT;
+
+  preuves_test_make_endless_pdf (endless);
+  g_assert_true (preuves_test_make_document (good, 2, 0, &error));
+  g_assert_no_error (error);
+  inputs[0] = g_open (good, O_RDONLY | O_CLOEXEC, 0);
+  inputs[1] = g_open (endless, O_RDONLY | O_CLOEXEC, 0);
+  out = g_open (out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  g_assert_cmpint (inputs[0], >=, 0);
+  g_assert_cmpint (inputs[1], >=, 0);
+  g_assert_cmpint (out, >=, 0);
+
+  answer = preuves_pdf_probe_render (manifest, inputs, 2, out, PROBE_TIMEOUT_MS, &stopped_at, NULL, &error);
+  g_assert_null (answer);
+  g_assert_error (error, PREUVES_PDF_ERROR, PREUVES_PDF_ERROR_TIMEOUT);
+  g_assert_cmpuint (stopped_at, ==, 2);
+  close (inputs[0]);
+  close (inputs[1]);
+  close (out);
+}
+
+/* A probe whose own timer does not fire (as if it were out of reach, in
+ * a sandbox that swallowed its signal) is stopped by the app's watchdog. */
+static void
+test_silent_probe (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *script = g_build_filename (fixture->dir, "silent-probe", NULL);
+  g_autofree char *probe = g_strdup (g_getenv ("PREUVES_PDF_PROBE"));
+  g_autofree char *out_path = g_build_filename (fixture->dir, "assembled.pdf", NULL);
+  g_autoptr(JsonNode) manifest = json_from_string ("{\"items\": []}", NULL);
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  int out = g_open (out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+  g_assert_true (g_file_set_contents (script, "#!/bin/sh\nexec sleep 600\n", -1, NULL));
+  g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+  g_setenv ("PREUVES_PDF_PROBE", script, TRUE);
+  answer = preuves_pdf_probe_render (manifest, NULL, 0, out, 100, NULL, NULL, &error);
+  if (probe != NULL)
+    g_setenv ("PREUVES_PDF_PROBE", probe, TRUE);
+  else
+    g_unsetenv ("PREUVES_PDF_PROBE");
+
+  g_assert_null (answer);
+  g_assert_error (error, PREUVES_PDF_ERROR, PREUVES_PDF_ERROR_TIMEOUT);
+  close (out);
+}
+
 static void
 test_not_quite_pdf (Fixture       *fixture,
                     gconstpointer  data)
@@ -646,6 +713,8 @@ main (int    argc,
   ADD ("decompression-bombs", test_decompression_bombs);
   ADD ("memory-limit", test_memory_limit);
   ADD ("endless-forms", test_endless_forms);
+  ADD ("endless-forms-assembled", test_endless_forms_assembled);
+  ADD ("silent-probe", test_silent_probe);
   ADD ("not-quite-pdf", test_not_quite_pdf);
 
   return g_test_run ();

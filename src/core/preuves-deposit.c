@@ -12,8 +12,10 @@
  * A document that poppler cannot read is left out of its bloc's file and
  * named, with the reason, never the whole deposit: a file the jury cannot
  * open is no use to them. One that stops the probe itself (poppler
- * crashed on it, or ran out of time or memory) is found by drawing each
- * document alone, and the file is made again without it.
+ * crashed on it, or ran out of its time or memory) is found by drawing
+ * each document alone, from the one the probe was drawing when it stopped,
+ * and the file is made again without it. Each document has the time of
+ * one: a document that hangs costs one document's time, not the bloc's.
  */
 
 #include "config.h"
@@ -494,8 +496,6 @@ render_alone (Deposit       *deposit,
   JsonArray *items = json_array_new ();
   g_autoptr(JsonNode) manifest = NULL;
   g_autoptr(JsonNode) answer = NULL;
-  /* The limit of one input, as the bloc's file allows each. */
-  guint timeout_ms = 2 * preuves_pdf_probe_default_timeout_ms ();
   int scratch = temp_fd (error);
 
   json_array_add_object_element (items, json_object_ref (item));
@@ -503,24 +503,29 @@ render_alone (Deposit       *deposit,
   if (scratch < 0)
     return FALSE;
   answer = preuves_pdf_probe_render (manifest, (const int *) deposit->inputs->data, deposit->inputs->len, scratch,
-                                     timeout_ms, cancellable, error);
+                                     0, NULL, cancellable, error);
   close (scratch);
   return answer != NULL;
 }
 
-/* The probe died on the bloc's file: each document goes through it alone,
- * and those it dies on are marked in deposit->stopped. Returns how many,
- * or -1 with @error set when the probe cannot run at all. */
+/* The probe died on the bloc's file while drawing item @first: the items
+ * before went through. From that one on, each document goes through it
+ * alone, and those it dies on are marked in deposit->stopped. Returns how
+ * many, or -1 with @error set when the probe cannot run at all. */
 static int
 find_stopping_documents (Deposit       *deposit,
                          JsonNode      *manifest,
+                         guint          first,
                          GCancellable  *cancellable,
                          GError       **error)
 {
   JsonArray *items = manifest_items (manifest);
   int found = 0;
 
-  for (guint i = 0; i < json_array_get_length (items); i++)
+  /* It died finishing the file: no one item to start from. */
+  if (first >= json_array_get_length (items))
+    first = 0;
+  for (guint i = first; i < json_array_get_length (items); i++)
     {
       JsonObject *item = json_array_get_object_element (items, i);
       g_autoptr(GError) local_error = NULL;
@@ -546,6 +551,7 @@ static JsonNode *
 render_kept (Deposit       *deposit,
              JsonNode      *manifest,
              int            out,
+             guint         *stopped_at,
              GCancellable  *cancellable,
              GError       **error)
 {
@@ -566,7 +572,7 @@ render_kept (Deposit       *deposit,
       return NULL;
     }
   return preuves_pdf_probe_render (kept_manifest, (const int *) deposit->inputs->data, deposit->inputs->len, out, 0,
-                                   cancellable, error);
+                                   stopped_at, cancellable, error);
 }
 
 /* One document must not cost the candidate the bloc's file: when the probe
@@ -580,7 +586,9 @@ render_bloc (Deposit       *deposit,
              GError       **error)
 {
   g_autoptr(GError) first_error = NULL;
-  JsonNode *answer = render_kept (deposit, manifest, out, cancellable, &first_error);
+  guint stopped_at = 0;
+  /* Nothing is left out yet: the items drawn are those of @manifest. */
+  JsonNode *answer = render_kept (deposit, manifest, out, &stopped_at, cancellable, &first_error);
   int found;
 
   if (answer != NULL)
@@ -590,12 +598,12 @@ render_bloc (Deposit       *deposit,
       g_propagate_error (error, g_steal_pointer (&first_error));
       return NULL;
     }
-  found = find_stopping_documents (deposit, manifest, cancellable, error);
+  found = find_stopping_documents (deposit, manifest, stopped_at, cancellable, error);
   if (found == 0)
     g_propagate_error (error, g_steal_pointer (&first_error));
   if (found <= 0)
     return NULL;
-  return render_kept (deposit, manifest, out, cancellable, error);
+  return render_kept (deposit, manifest, out, NULL, cancellable, error);
 }
 
 static PreuvesDepositFile *

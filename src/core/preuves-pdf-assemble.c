@@ -359,9 +359,11 @@ add_item_result (JsonBuilder  *builder,
 }
 
 JsonNode *
-preuves_pdf_assemble (JsonNode  *manifest,
-                      int        out_fd,
-                      GError   **error)
+preuves_pdf_assemble (JsonNode                   *manifest,
+                      int                         out_fd,
+                      PreuvesPdfAssembleStepFunc  before_item,
+                      gpointer                    user_data,
+                      GError                    **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   Assembly assembly = { NULL, NULL, { out_fd, 0, FALSE }, 0, CAIRO_PDF_OUTLINE_ROOT };
@@ -388,6 +390,7 @@ preuves_pdf_assemble (JsonNode  *manifest,
       guint64 before = assembly.output.written;
       guint n_pages = 0;
 
+      before_item (i, user_data);
       if (JSON_NODE_HOLDS_OBJECT (node))
         draw_item (&assembly, json_node_get_object (node), &n_pages, &item_error);
       else
@@ -395,6 +398,7 @@ preuves_pdf_assemble (JsonNode  *manifest,
       add_item_result (builder, n_pages, assembly.output.written - before, item_error);
     }
   json_builder_end_array (builder);
+  before_item (json_array_get_length (items), user_data);
   cairo_destroy (assembly.cr);
   cairo_surface_finish (assembly.surface);
   status = cairo_surface_status (assembly.surface);

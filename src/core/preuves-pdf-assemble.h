@@ -25,11 +25,19 @@ G_BEGIN_DECLS
  * stay vectors), images on A4 pages, JPEG bytes kept as they are. An item
  * that cannot be read is left out and reported, never the whole file.
  *
+ * @before_item is called before each item i, and with i = the number of
+ * items before the file is finished: the probe gives each its own time.
+ *
  * Returns {"pages": n, "items": [{"pages": n, "bytes": n} or {"error":
  * "code", "pages": 0, "bytes": 0}]}: "bytes" is how much the output grew
  * while the item was drawn. */
-JsonNode *preuves_pdf_assemble (JsonNode  *manifest,
-                                int        out_fd,
-                                GError   **error);
+typedef void (*PreuvesPdfAssembleStepFunc) (guint    item,
+                                            gpointer user_data);
+
+JsonNode *preuves_pdf_assemble (JsonNode                   *manifest,
+                                int                         out_fd,
+                                PreuvesPdfAssembleStepFunc  before_item,
+                                gpointer                    user_data,
+                                GError                    **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
@@ -112,26 +113,114 @@ spawn_render (JsonNode   *manifest,
   return process;
 }
 
+/* Beyond the probe's own limit for an item, the app's: the probe's timer
+ * should stop it first, and say so by its signal. */
+#define WATCHDOG_GRACE_MS   2000
+#define DRAWING_LINE        "{\"drawing\":"
+
+typedef struct
+{
+  GByteArray *bytes;
+  guint       scanned;      /* up to where the lines were read */
+  guint       answer_start; /* after the last {"drawing": i} line */
+  guint       drawing;
+} ProbeOutput;
+
+/* Reads the complete lines that came in: each {"drawing": i} line says the
+ * probe started item i. Returns whether there was one. */
+static gboolean
+read_drawing_lines (ProbeOutput *output)
+{
+  gboolean started = FALSE;
+  const guint8 *newline;
+
+  while ((newline = memchr (output->bytes->data + output->scanned, '\n',
+                            output->bytes->len - output->scanned)) != NULL)
+    {
+      guint line_end = newline - output->bytes->data;
+      g_autofree char *line = g_strndup ((const char *) output->bytes->data + output->scanned,
+                                         line_end - output->scanned);
+      guint64 item;
+
+      output->scanned = line_end + 1;
+      if (!g_str_has_prefix (line, DRAWING_LINE) || !g_str_has_suffix (line, "}"))
+        continue;
+      line[strlen (line) - 1] = '\0';
+      if (!g_ascii_string_to_unsigned (line + strlen (DRAWING_LINE), 10, 0, G_MAXUINT, &item, NULL))
+        continue;
+      output->drawing = item;
+      output->answer_start = output->scanned;
+      started = TRUE;
+    }
+  return started;
+}
+
+/* Waits for the probe to say something, until @deadline. */
+static gboolean
+wait_for_output (GSubprocess   *process,
+                 gint64         deadline,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  GInputStream *stream = g_subprocess_get_stdout_pipe (process);
+  GPollFD fds[2] = { { g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (stream)), G_IO_IN | G_IO_HUP | G_IO_ERR, 0 } };
+  guint n_fds = cancellable != NULL && g_cancellable_make_pollfd (cancellable, &fds[1]) ? 2 : 1;
+  int ready;
+
+  do
+    {
+      gint64 left = (deadline - g_get_monotonic_time ()) / G_TIME_SPAN_MILLISECOND;
+
+      ready = left > 0 ? g_poll (fds, n_fds, MIN (left, G_MAXINT)) : 0;
+    }
+  while (ready < 0 && errno == EINTR);
+  if (n_fds == 2)
+    g_cancellable_release_fd (cancellable);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (ready <= 0)
+    {
+      g_propagate_error (error, preuves_pdf_error_new (PREUVES_PDF_ERROR_TIMEOUT, 0));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the probe's lines, and its answer last. The deadline moves on
+ * with each item the probe starts: a document that hangs is stopped
+ * within one document's time, however many the bloc has. */
 static GByteArray *
 read_answer (GSubprocess   *process,
+             guint          timeout_ms,
+             guint         *drawing,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(GByteArray) answer = g_byte_array_new ();
+  ProbeOutput output = { g_byte_array_new (), 0, 0, 0 };
+  g_autoptr(GByteArray) bytes = output.bytes;
   GInputStream *stream = g_subprocess_get_stdout_pipe (process);
+  gint64 item_time = (gint64) (timeout_ms + WATCHDOG_GRACE_MS) * G_TIME_SPAN_MILLISECOND;
+  gint64 deadline = g_get_monotonic_time () + item_time;
   guint8 buffer[16384];
-  gssize n;
+  gssize n = -1;
 
-  while ((n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error)) > 0)
+  while (wait_for_output (process, deadline, cancellable, error) &&
+         (n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error)) > 0)
     {
-      g_byte_array_append (answer, buffer, n);
-      if (answer->len > MAX_ANSWER_BYTES)
+      g_byte_array_append (output.bytes, buffer, n);
+      if (read_drawing_lines (&output))
+        deadline = g_get_monotonic_time () + item_time;
+      *drawing = output.drawing;
+      if (output.bytes->len > MAX_ANSWER_BYTES)
         {
           g_propagate_error (error, preuves_pdf_error_new (PREUVES_PDF_ERROR_DAMAGED, 0));
           return NULL;
         }
     }
-  return n < 0 ? NULL : g_steal_pointer (&answer);
+  if (n < 0)
+    return NULL;
+  g_byte_array_remove_range (output.bytes, 0, output.answer_start);
+  return g_steal_pointer (&bytes);
 }
 
 static GError *
@@ -165,30 +254,20 @@ parse_answer (GByteArray  *answer,
   return json_node_copy (root);
 }
 
-static void
-cancelled_cb (GCancellable *cancellable,
-              GSubprocess  *process)
-{
-  g_subprocess_force_exit (process);
-}
-
-/* Reads the answer and waits. The probe's own timer (SIGALRM) bounds the
- * time, also inside its Flatpak sandbox. */
+/* Reads the answer and waits. The probe's own timer (SIGALRM) bounds each
+ * item, also inside its Flatpak sandbox; the watchdog is a second guard. */
 static GByteArray *
 talk_to_probe (GSubprocess   *process,
+               guint          timeout_ms,
+               guint         *drawing,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(GByteArray) answer = NULL;
-  gulong cancelled_id = 0;
+  g_autoptr(GByteArray) answer = read_answer (process, timeout_ms, drawing, cancellable, error);
 
-  if (cancellable != NULL)
-    cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), process, NULL);
-  answer = read_answer (process, cancellable, error);
   if (answer == NULL)
     g_subprocess_force_exit (process);
   g_subprocess_wait (process, NULL, NULL);
-  g_cancellable_disconnect (cancellable, cancelled_id);
   return g_steal_pointer (&answer);
 }
 
@@ -198,11 +277,13 @@ preuves_pdf_probe_render (JsonNode      *manifest,
                           guint          n_inputs,
                           int            out_fd,
                           guint          timeout_ms,
+                          guint         *stopped_at,
                           GCancellable  *cancellable,
                           GError       **error)
 {
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GByteArray) answer = NULL;
+  guint drawing = 0;
 
   g_return_val_if_fail (manifest != NULL, NULL);
   g_return_val_if_fail (inputs != NULL || n_inputs == 0, NULL);
@@ -210,12 +291,14 @@ preuves_pdf_probe_render (JsonNode      *manifest,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (timeout_ms == 0)
-    timeout_ms = preuves_pdf_probe_default_timeout_ms () * (n_inputs + 1);
+    timeout_ms = preuves_pdf_probe_default_timeout_ms ();
   process = spawn_render (manifest, inputs, n_inputs, out_fd, timeout_ms, error);
   if (process == NULL)
     return NULL;
-  answer = talk_to_probe (process, cancellable, error);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error) || answer == NULL)
+  answer = talk_to_probe (process, timeout_ms, &drawing, cancellable, error);
+  if (stopped_at != NULL)
+    *stopped_at = drawing;
+  if (answer == NULL)
     return NULL;
   if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
     {
@@ -257,7 +340,7 @@ render_thread (GTask        *task,
   RenderData *data = task_data;
   GError *error = NULL;
   JsonNode *answer = preuves_pdf_probe_render (data->manifest, (const int *) data->inputs->data, data->inputs->len,
-                                               data->out_fd, data->timeout_ms, cancellable, &error);
+                                               data->out_fd, data->timeout_ms, NULL, cancellable, &error);
 
   if (answer != NULL)
     g_task_return_pointer (task, answer, (GDestroyNotify) json_node_unref);

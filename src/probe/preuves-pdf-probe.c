@@ -15,8 +15,10 @@
  * names check; the descriptor must then be seekable).
  * With --assemble, standard input is a JSON manifest and descriptors 3, 4 …
  * are its inputs (see preuves-pdf-assemble.h): the pages are drawn again
- * into one PDF written to descriptor N, and the JSON on standard output
- * says what each input gave.
+ * into one PDF written to descriptor N. A line {"drawing": i} on standard
+ * output starts each item i (i = the number of items: the file is being
+ * finished), which gets --timeout-ms of its own; the last line, the JSON
+ * answer, says what each input gave.
  * With --render-page, standard output is a PNG of that page (1-based),
  * PX pixels wide (at most 512); exit status 3 when there is no such page.
  * Exit status: 0 report written; 10 + PreuvesPdfError the document could
@@ -78,6 +80,15 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
+static void
+arm_timer (void)
+{
+  struct itimerval timer = { { 0, 0 }, { timeout_ms / 1000, (timeout_ms % 1000) * 1000 } };
+
+  if (timeout_ms > 0)
+    setitimer (ITIMER_REAL, &timer, NULL);
+}
+
 /* The probe limits itself rather than being limited by its parent: a
  * child-setup function would apply to flatpak-spawn, not to the probe that
  * flatpak-spawn has the portal start in a fresh sandbox. This runs before
@@ -97,12 +108,7 @@ limit_self (void)
       setrlimit (RLIMIT_AS, &as);
       setrlimit (RLIMIT_FSIZE, &as);
     }
-  if (timeout_ms > 0)
-    {
-      struct itimerval timer = { { 0, 0 }, { timeout_ms / 1000, (timeout_ms % 1000) * 1000 } };
-
-      setitimer (ITIMER_REAL, &timer, NULL);
-    }
+  arm_timer ();
 }
 
 static void
@@ -140,6 +146,17 @@ print_error (const GError *error)
 
 #define MAX_MANIFEST_BYTES (4 * 1024 * 1024)
 
+/* Each document of a bloc gets the time of one: a document that hangs is
+ * stopped within that time, and the line tells the app which it was. */
+static void
+before_item_cb (guint    item,
+                gpointer user_data)
+{
+  g_print ("{\"drawing\":%u}\n", item);
+  fflush (stdout);
+  arm_timer ();
+}
+
 /* The manifest is ours, but it is read with a bound all the same. */
 static int
 run_assemble (void)
@@ -161,7 +178,7 @@ run_assemble (void)
       g_printerr ("preuves-pdf-probe: bad manifest\n");
       return EXIT_BAD_ARGUMENTS;
     }
-  result = preuves_pdf_assemble (json_parser_get_root (parser), out_fd, &error);
+  result = preuves_pdf_assemble (json_parser_get_root (parser), out_fd, before_item_cb, NULL, &error);
   if (result == NULL)
     return print_error (error);
   print_node (result);
