@@ -219,3 +219,23 @@ preuves_test_make_document (const char  *path,
     }
   return preuves_test_make_pdf (path, pages, n_pages, NULL, 0, error);
 }
+
+/* qpdf writes @plain again at @encrypted, protected by a password. FALSE
+ * where qpdf is not installed: the caller skips what needs it. */
+gboolean
+preuves_test_encrypt_pdf (const char *plain,
+                          const char *encrypted)
+{
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  const char *argv[] = { qpdf, "--encrypt", "secret", "owner", "256", "--", plain, encrypted, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (qpdf == NULL)
+    return FALSE;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return TRUE;
+}

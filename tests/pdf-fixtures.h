@@ -48,4 +48,7 @@ gboolean preuves_test_make_document (const char           *path,
 char    *preuves_test_body_text     (const char           *heading,
                                      guint                 n_lines);
 
+gboolean preuves_test_encrypt_pdf   (const char           *plain,
+                                     const char           *encrypted);
+
 G_END_DECLS

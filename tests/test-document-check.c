@@ -418,29 +418,14 @@ write_bad_file (Fixture    *fixture,
   return g_file_new_for_path (path);
 }
 
-/* qpdf encrypts a copy of @plain, or the test is skipped where it is not
- * installed. */
+/* An encrypted copy of @plain, or NULL where qpdf is not installed. */
 static GFile *
 make_encrypted (Fixture *fixture,
                 GFile   *plain)
 {
-  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
-  g_autofree char *plain_path = g_file_get_path (plain);
   g_autofree char *path = g_build_filename (fixture->dir, "protege.pdf", NULL);
-  g_autoptr(GError) error = NULL;
-  int status;
 
-  if (qpdf == NULL)
-    return NULL;
-  {
-    const char *argv[] = { qpdf, "--encrypt", "secret", "owner", "256", "--", plain_path, path, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-    g_assert_no_error (error);
-    g_spawn_check_wait_status (status, &error);
-    g_assert_no_error (error);
-  }
-  return g_file_new_for_path (path);
+  return preuves_test_encrypt_pdf (g_file_peek_path (plain), path) ? g_file_new_for_path (path) : NULL;
 }
 
 /* A good, checked document with its annex start set by hand is kept, with

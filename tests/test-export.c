@@ -742,24 +742,14 @@ test_deposit_timeout (Fixture       *fixture,
   g_assert_cmpuint (bloc1->n_pages, >=, 1 + 2 + 3 + 2);
 }
 
-/* qpdf encrypts a copy of @plain, or NULL where it is not installed. */
+/* An encrypted copy of @plain, or NULL where qpdf is not installed. */
 static char *
 make_encrypted (Fixture    *fixture,
                 const char *plain)
 {
-  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
   g_autofree char *path = g_build_filename (fixture->dir, "protege.pdf", NULL);
-  const char *argv[] = { qpdf, "--encrypt", "secret", "owner", "256", "--", plain, path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status;
 
-  if (qpdf == NULL)
-    return NULL;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&path);
+  return preuves_test_encrypt_pdf (plain, path) ? g_steal_pointer (&path) : NULL;
 }
 
 /* Half of a real document, and random bytes after a PDF header. */
