@@ -55,6 +55,18 @@ shows_portfolio (gpointer data)
 }
 
 static gboolean
+leaflet_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (((PreuvesWindow *) data)->leaflet);
+}
+
+static gboolean
+leaflet_unfolded (gpointer data)
+{
+  return !leaflet_folded (data);
+}
+
+static gboolean
 file_missing (gpointer data)
 {
   return !g_file_query_exists (data, NULL);
@@ -298,6 +310,16 @@ test_window_create_portfolio (void)
                               "Marie-Alexandrine de La Tour d’Auvergne (lycée professionnel Jean Moulin)");
   gtk_widget_measure (window->sidebar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &sidebar_width, NULL, NULL);
   g_assert_cmpint (sidebar_width, <=, 300);
+
+  /* Folded into a narrow window, the sidebar fills it all the same. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  preuves_test_spin_until (leaflet_folded, window);
+  adw_leaflet_navigate (window->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  preuves_test_spin_until ((PreuvesTestCondition) gtk_widget_get_mapped, window->sidebar);
+  spin_idle ();
+  g_assert_cmpint (gtk_widget_get_width (adw_clamp_get_child (ADW_CLAMP (window->sidebar))), >, 300);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 740);
+  preuves_test_spin_until (leaflet_unfolded, window);
 
   /* Every section can be shown through the window's actions. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)

@@ -196,6 +196,21 @@ update_back_button (PreuvesWindow *self)
   gtk_widget_set_visible (self->content_back_button, adw_leaflet_get_folded (self->leaflet) && !editor);
 }
 
+/* Beside the pages, the sidebar is kept narrow whatever the length of the
+ * candidate's name; folded, it is the whole window, and fills it. */
+#define SIDEBAR_MAX_WIDTH 300
+#define SIDEBAR_FOLDED_WIDTH 100000
+
+static void
+update_sidebar_width (PreuvesWindow *self)
+{
+  AdwClamp *clamp = ADW_CLAMP (self->sidebar);
+  int width = adw_leaflet_get_folded (self->leaflet) ? SIDEBAR_FOLDED_WIDTH : SIDEBAR_MAX_WIDTH;
+
+  adw_clamp_set_maximum_size (clamp, width);
+  adw_clamp_set_tightening_threshold (clamp, width);
+}
+
 static void
 content_stack_notify_visible_child_cb (PreuvesWindow *self)
 {
@@ -1244,6 +1259,9 @@ preuves_window_init (PreuvesWindow *self)
   content_stack_notify_visible_child_cb (self);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_back_button),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_sidebar_width),
+                           self, G_CONNECT_SWAPPED);
+  update_sidebar_width (self);
   g_signal_connect_object (self->preuves_page, "notify::editor-shown", G_CALLBACK (update_back_button),
                            self, G_CONNECT_SWAPPED);
 
