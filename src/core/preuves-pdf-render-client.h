@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 /* Runs preuves-pdf-probe --assemble: @manifest is described in
  * preuves-pdf-assemble.h; its item "input" i is @inputs[i], a readable
  * and seekable descriptor. The PDF is written to @out_fd. The descriptors
- * stay the caller's. @timeout_ms is the limit of each item of the
+ * stay the caller's. It blocks until the probe ends: the deposit calls it
+ * from its worker thread. @timeout_ms is the limit of each item of the
  * manifest, and of finishing the file; 0 means the probe's default
  * (preuves_pdf_probe_default_timeout_ms()).
  *
@@ -31,16 +32,6 @@ JsonNode *preuves_pdf_probe_render        (JsonNode             *manifest,
                                            guint                 timeout_ms,
                                            guint                *stopped_at,
                                            GCancellable         *cancellable,
-                                           GError              **error);
-void      preuves_pdf_probe_render_async  (JsonNode             *manifest,
-                                           const int            *inputs,
-                                           guint                 n_inputs,
-                                           int                   out_fd,
-                                           guint                 timeout_ms,
-                                           GCancellable         *cancellable,
-                                           GAsyncReadyCallback   callback,
-                                           gpointer              user_data);
-JsonNode *preuves_pdf_probe_render_finish (GAsyncResult         *result,
                                            GError              **error);
 
 G_END_DECLS
