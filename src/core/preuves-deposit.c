@@ -315,9 +315,10 @@ add_problem (Deposit         *deposit,
 {
   g_autofree char *reason = problem_reason (code, stopped_probe);
 
-  /* TRANSLATORS: "“scan.pdf” (preuve “Budget 2025”) is not in Bloc-1-….pdf: <the reason>" */
+  /* TRANSLATORS: "“scan.pdf” (preuve “Budget 2025”) is not in Bloc-1-….pdf. <the reason,
+   * a sentence of its own>" */
   g_ptr_array_add (deposit->result->problems,
-                   g_strdup_printf (_("%s is not in %s: %s"), (const char *) deposit->labels->pdata[item],
+                   g_strdup_printf (_("%s is not in %s. %s"), (const char *) deposit->labels->pdata[item],
                                     basename, reason));
 }
 
