@@ -1024,6 +1024,14 @@ test_pages_filters (void)
   wait.model = shown;
   wait.n = 1;
   preuves_test_spin_until (count_is, &wait);
+
+  /* A preuve opened from elsewhere (the matrix, a bloc page) that the
+   * search and filters hide shows in the list too, selected. */
+  preuves_preuves_page_set_filter (page, PREUVES_PREUVES_FILTER_CONFIDENTIAL, NULL);
+  g_assert_true (preuves_preuves_page_select_preuve (page, preuves_preuve_get_uuid (mapped)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown)) == (gpointer) mapped);
+  g_assert_cmpstr (gtk_editable_get_text (template_child (page, PREUVES_TYPE_PREUVES_PAGE, "search_entry")), ==, "");
   destroy_window (window);
 }
 

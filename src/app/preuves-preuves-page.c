@@ -362,7 +362,7 @@ preuves_preuves_page_get_editor_shown (PreuvesPreuvesPage *self)
 }
 
 /* Selects @preuve's row, if the filters show it, and scrolls to it. */
-static void
+static gboolean
 select_in_list (PreuvesPreuvesPage *self,
                 PreuvesPreuve      *preuve)
 {
@@ -376,9 +376,21 @@ select_in_list (PreuvesPreuvesPage *self,
         {
           gtk_single_selection_set_selected (self->selection, i);
           gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
-          return;
+          return TRUE;
         }
     }
+  return FALSE;
+}
+
+/* Clears the search and the filters, at once: the search entry alone would
+ * apply its change only after a pause in typing. */
+static void
+show_all_preuves (PreuvesPreuvesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->state_dropdown, PREUVES_PREUVES_FILTER_ALL);
+  gtk_drop_down_set_selected (self->bloc_dropdown, 0);
+  filters_changed_cb (self);
 }
 
 /* The editor can change preuve by itself: it lets go of a deleted one, and
@@ -402,8 +414,9 @@ editor_preuve_changed_cb (PreuvesPreuvesPage *self)
 /**
  * preuves_preuves_page_select_preuve:
  *
- * Shows the preuve @uuid in the editor, and selects it in the list when
- * the filters show it.
+ * Shows the preuve @uuid in the editor, and selects it in the list; when
+ * the search or the filters hide it (a new preuve, or one opened from the
+ * matrix or a bloc page), they are cleared so that the list shows it too.
  * Returns: FALSE when the portfolio has no such preuve.
  */
 gboolean
@@ -418,7 +431,11 @@ preuves_preuves_page_select_preuve (PreuvesPreuvesPage *self,
   if (preuve == NULL)
     return FALSE;
   preuves_preuve_editor_set_preuve (self->editor, preuve);
-  select_in_list (self, preuve);
+  if (!select_in_list (self, preuve))
+    {
+      show_all_preuves (self);
+      select_in_list (self, preuve);
+    }
   show_content (self);
   return TRUE;
 }
@@ -436,10 +453,7 @@ new_preuve (PreuvesPreuvesPage *self,
       preuves_page_show_error (GTK_WIDGET (self), error);
       return NULL;
     }
-  /* A new preuve must be visible even under a filter that would hide it. */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->state_dropdown, PREUVES_PREUVES_FILTER_ALL);
-  gtk_drop_down_set_selected (self->bloc_dropdown, 0);
+  /* Shown even under a search or a filter that would hide it. */
   preuves_preuves_page_select_preuve (self, preuves_preuve_get_uuid (preuve));
   return preuve;
 }
