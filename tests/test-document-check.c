@@ -707,6 +707,53 @@ test_copy_forgets_replaced_bytes (Fixture       *fixture,
   g_assert_true (keeps_check_of (fixture->file, second->sha256));
 }
 
+/* A portfolio from someone else brings its documents, not its page
+ * checks: a check faked in the file is made again, once, and the annex
+ * start the sender set by hand stays. */
+static void
+test_received_checks_made_again (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *log = g_build_filename (fixture->dir, "runs.log", NULL);
+  g_autofree char *path = g_file_get_path (fixture->file);
+  g_autoptr(GFile) received = g_file_new_build_filename (fixture->dir, "recu.preuves", NULL);
+  g_autoptr(GFile) a = make_document (fixture, "a.pdf", 22, 18);
+  g_autoptr(PreuvesWrittenDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  document = attach (fixture, a);
+  g_assert_true (preuves_document_check_set_annex_start (fixture->portfolio, "bloc1", 19, &error));
+  g_assert_no_error (error);
+  preuves_portfolio_close (fixture->portfolio);
+  g_assert_finalize_object (fixture->portfolio);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE page_check SET pages_total = 5, pages_counted = 4;"
+                                     "UPDATE written_document SET pages_total = 5, pages_counted = 4;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_true (preuves_portfolio_file_import (fixture->file, received, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->file);
+  fixture->file = g_object_ref (received);
+  fixture->portfolio = preuves_portfolio_open (fixture->file, &error);
+  g_assert_no_error (error);
+  use_counting_probe (fixture, log);
+  g_clear_pointer (&document, preuves_written_document_free);
+  document = preuves_document_check_run (fixture->portfolio, "bloc1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (document->pages_total, ==, 22);
+  assert_manual_start (document, 19, 18);
+  g_assert_cmpuint (count_runs (log), ==, 1);
+
+  /* Made here, the check is kept. */
+  g_clear_pointer (&document, preuves_written_document_free);
+  document = preuves_document_check_run (fixture->portfolio, "bloc1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_runs (log), ==, 1);
+}
+
 /* A file from the version before page_check: opening it adds the table,
  * with the annex start set by hand on its document; its check, made by
  * an older annex detection, is made again once, and then kept. */
@@ -819,6 +866,8 @@ main (int    argc,
               test_back_to_previous_bytes, fixture_tear_down);
   g_test_add ("/document-check/copy-forgets-replaced-bytes", Fixture, NULL, fixture_set_up,
               test_copy_forgets_replaced_bytes, fixture_tear_down);
+  g_test_add ("/document-check/received-checks-made-again", Fixture, NULL, fixture_set_up,
+              test_received_checks_made_again, fixture_tear_down);
   g_test_add ("/document-check/v2-file-migrates", Fixture, NULL, fixture_set_up,
               test_v2_file_migrates, fixture_tear_down);
   g_test_add ("/document-check/cli-keeps-previous", Fixture, NULL, fixture_set_up, test_cli_keeps_previous,

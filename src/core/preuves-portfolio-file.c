@@ -1411,9 +1411,13 @@ fill_fresh_portfolio (UntrustedDb   *udb,
        exec_sql (dest, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON;", error);
   for (guint i = 0; ok && tables[i] != NULL; i++)
     ok = copy_table (udb, dest, tables[i], &rows, progress, cancellable, error);
+  /* The sender's page checks are not taken on trust: each is made again
+   * here when its document is first shown. The annex starts set by hand
+   * stay, as the sender's own reading of their document. */
   ok = ok &&
        check_foreign_keys (dest, NULL, error) &&
        preuves_schema_upgrade (dest, version, error) &&
+       exec_sql (dest, "UPDATE page_check SET analysis = 0", error) &&
        exec_sql (dest, "COMMIT", error);
   if (!ok)
     sqlite3_exec (dest, "ROLLBACK", NULL, NULL, NULL);
