@@ -707,6 +707,27 @@ test_copy_forgets_replaced_bytes (Fixture       *fixture,
   g_assert_true (keeps_check_of (fixture->file, second->sha256));
 }
 
+/* Attaches @pdf with its annex start set by hand on page 19, closes the
+ * portfolio, and runs @sql on its file, as another program would. */
+static void
+attach_with_start_then_edit_file (Fixture    *fixture,
+                                  GFile      *pdf,
+                                  const char *sql)
+{
+  g_autofree char *path = g_file_get_path (fixture->file);
+  g_autoptr(PreuvesWrittenDocument) document = attach (fixture, pdf);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (preuves_document_check_set_annex_start (fixture->portfolio, "bloc1", 19, &error));
+  g_assert_no_error (error);
+  preuves_portfolio_close (fixture->portfolio);
+  g_assert_finalize_object (g_steal_pointer (&fixture->portfolio));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 /* A portfolio from someone else brings its documents, not its page
  * checks: a check faked in the file is made again, once, and the annex
  * start the sender set by hand stays. */
@@ -715,23 +736,14 @@ test_received_checks_made_again (Fixture       *fixture,
                                  gconstpointer  data)
 {
   g_autofree char *log = g_build_filename (fixture->dir, "runs.log", NULL);
-  g_autofree char *path = g_file_get_path (fixture->file);
   g_autoptr(GFile) received = g_file_new_build_filename (fixture->dir, "recu.preuves", NULL);
   g_autoptr(GFile) a = make_document (fixture, "a.pdf", 22, 18);
   g_autoptr(PreuvesWrittenDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
 
-  document = attach (fixture, a);
-  g_assert_true (preuves_document_check_set_annex_start (fixture->portfolio, "bloc1", 19, &error));
-  g_assert_no_error (error);
-  preuves_portfolio_close (fixture->portfolio);
-  g_assert_finalize_object (fixture->portfolio);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE page_check SET pages_total = 5, pages_counted = 4;"
-                                     "UPDATE written_document SET pages_total = 5, pages_counted = 4;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  attach_with_start_then_edit_file (fixture, a,
+                                    "UPDATE page_check SET pages_total = 5, pages_counted = 4;"
+                                    "UPDATE written_document SET pages_total = 5, pages_counted = 4;");
 
   g_assert_true (preuves_portfolio_file_import (fixture->file, received, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -740,7 +752,6 @@ test_received_checks_made_again (Fixture       *fixture,
   fixture->portfolio = preuves_portfolio_open (fixture->file, &error);
   g_assert_no_error (error);
   use_counting_probe (fixture, log);
-  g_clear_pointer (&document, preuves_written_document_free);
   document = preuves_document_check_run (fixture->portfolio, "bloc1", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (document->pages_total, ==, 22);
@@ -762,22 +773,12 @@ test_v2_file_migrates (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *log = g_build_filename (fixture->dir, "runs.log", NULL);
-  g_autofree char *path = g_file_get_path (fixture->file);
   g_autoptr(GFile) a = make_document (fixture, "a.pdf", 22, 18);
   g_autoptr(GFile) b = make_document (fixture, "b.pdf", 20, 17);
   g_autoptr(PreuvesWrittenDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
 
-  document = attach (fixture, a);
-  g_assert_true (preuves_document_check_set_annex_start (fixture->portfolio, "bloc1", 19, &error));
-  g_assert_no_error (error);
-  preuves_portfolio_close (fixture->portfolio);
-  g_assert_finalize_object (fixture->portfolio);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE page_check; PRAGMA user_version = 2;", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_close (db);
+  attach_with_start_then_edit_file (fixture, a, "DROP TABLE page_check; PRAGMA user_version = 2;");
 
   use_counting_probe (fixture, log);
   fixture->portfolio = preuves_portfolio_open (fixture->file, &error);
